@@ -1,0 +1,296 @@
+"""Start, talk to and reliably stop the child process that runs learner code.
+
+The child runs ``_worker.py`` with an isolated interpreter (``-I``), a scrubbed environment,
+its own session (process group), resource limits it applies to itself before importing any
+learner code, and a death signal tied to this process. Every wait has a deadline; a child
+that overruns one is killed with its whole process group.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import select
+import signal
+import subprocess
+import sys
+import threading
+import time
+from collections import deque
+from pathlib import Path
+from types import TracebackType
+from typing import Self
+
+from autograder.sandbox import _worker
+from autograder.sandbox.limits import ResourceLimits
+
+__all__ = [
+    "ChildError",
+    "ChildExitedError",
+    "ChildProcess",
+    "ChildProtocolError",
+    "ChildTimeoutError",
+]
+
+_log = logging.getLogger(__name__)
+_WORKER = Path(_worker.__file__).resolve()
+_OUTPUT_KEPT_BYTES = 64 * 1024
+_START_SECONDS = 10.0
+
+
+class ChildError(Exception):
+    """The child stopped answering as it should: the base of the three ways it can fail.
+
+    Attributes:
+        output: The tail of what the child printed (stdout and stderr), decoded.
+    """
+
+    def __init__(self, message: str, output: str) -> None:
+        """Describe the failure.
+
+        Args:
+            message: What happened.
+            output: The tail of the child's output.
+        """
+        super().__init__(message)
+        self.output = output
+
+
+class ChildExitedError(ChildError):
+    """The child ended while a request was in flight."""
+
+
+class ChildTimeoutError(ChildError):
+    """The child did not answer before the deadline and was killed."""
+
+
+class ChildProtocolError(ChildError):
+    """The child sent something that is not a well-formed frame."""
+
+
+class _OutputTail:
+    """Drains a pipe in a thread, keeping only the last bytes so huge output costs nothing."""
+
+    def __init__(self, stream: int) -> None:
+        self._chunks: deque[bytes] = deque()
+        self._size = 0
+        self.dropped = 0
+        self._thread = threading.Thread(target=self._drain, args=(stream,), daemon=True)
+        self._thread.start()
+
+    def _drain(self, stream: int) -> None:
+        with os.fdopen(stream, "rb", buffering=0) as pipe:
+            while chunk := pipe.read(65536):
+                self._chunks.append(chunk)
+                self._size += len(chunk)
+                while self._size - len(self._chunks[0]) >= _OUTPUT_KEPT_BYTES:
+                    self._size -= len(self._chunks[0])
+                    self.dropped += len(self._chunks.popleft())
+
+    def text(self) -> str:
+        self._thread.join(timeout=1.0)
+        data = b"".join(self._chunks)[-_OUTPUT_KEPT_BYTES:]
+        prefix = f"[{self.dropped} earlier bytes of output dropped]\n" if self.dropped else ""
+        return prefix + data.decode("utf-8", errors="replace")
+
+
+class ChildProcess:
+    """One learner process, driven by request/answer frames.
+
+    Use it as a context manager so that the process is always killed::
+
+        with ChildProcess(code_dir, work_dir, limits) as child:
+            answer = child.request({"op": "import", "args": ["orders"]}, timeout=2.0)
+    """
+
+    def __init__(self, code_dir: Path, work_dir: Path, limits: ResourceLimits) -> None:
+        """Prepare (but do not start) a child.
+
+        Args:
+            code_dir: The folder holding the code to import (put first on ``sys.path``).
+            work_dir: An empty writable folder, the child's working directory and HOME.
+            limits: The resource limits the child applies to itself.
+        """
+        self._code_dir = code_dir
+        self._work_dir = work_dir
+        self._limits = limits
+        self._process: subprocess.Popen[bytes] | None = None
+        self._output: _OutputTail | None = None
+        self._to_child = -1
+        self._from_child = -1
+        self._buffer = bytearray()
+        self._next_id = 0
+
+    def __enter__(self) -> Self:
+        """Start the child and wait until it is ready."""
+        self.start()
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        """Kill the child and its process group."""
+        self.stop()
+
+    def start(self) -> None:
+        """Spawn the worker and hand it its path and limits.
+
+        Raises:
+            ChildError: If the worker does not come up within its start-up deadline.
+        """
+        request_read, request_write = os.pipe()
+        answer_read, answer_write = os.pipe()
+        output_read, output_write = os.pipe()
+        self._process = subprocess.Popen(  # noqa: S603 - fixed argv: our interpreter and worker
+            [
+                sys.executable,
+                "-I",
+                "-X",
+                "utf8",
+                str(_WORKER),
+                str(request_read),
+                str(answer_write),
+            ],
+            stdin=subprocess.DEVNULL,
+            stdout=output_write,
+            stderr=output_write,
+            pass_fds=(request_read, answer_write),
+            cwd=self._work_dir,
+            env=_child_environment(self._work_dir),
+            start_new_session=True,
+        )
+        for fd in (request_read, answer_write, output_write):
+            os.close(fd)
+        self._to_child, self._from_child = request_write, answer_read
+        self._output = _OutputTail(output_read)
+        hello = {"path": [str(self._code_dir)], "limits": self._limits.as_rlimits()}
+        self._send(hello)
+        ready = self._receive(time.monotonic() + _START_SECONDS)
+        if ready != {"ready": True}:
+            raise ChildProtocolError("the worker did not start as expected", self.output())
+
+    def request(self, message: dict[str, object], timeout: float) -> dict[str, object]:
+        """Send one request and wait for its answer.
+
+        Args:
+            message: The request (an ``id`` is added).
+            timeout: Seconds to wait for the answer before killing the child.
+
+        Returns:
+            The answer frame.
+
+        Raises:
+            ChildExitedError: The child ended before answering.
+            ChildTimeoutError: No answer within ``timeout``; the child has been killed.
+            ChildProtocolError: The answer was malformed or did not match the request.
+        """
+        self._next_id += 1
+        request_id = self._next_id
+        self._send({**message, "id": request_id})
+        answer = self._receive(time.monotonic() + timeout)
+        if not isinstance(answer, dict) or answer.get("id") != request_id:
+            self.stop()
+            raise ChildProtocolError("the answer did not match the request", self.output())
+        return answer
+
+    @property
+    def running(self) -> bool:
+        """Whether the child is started and has not ended."""
+        return self._process is not None and self._process.poll() is None
+
+    def output(self) -> str:
+        """Return the tail of what the child printed so far."""
+        return self._output.text() if self._output is not None else ""
+
+    def exit_description(self) -> str:
+        """Describe how the child ended, e.g. ``"exit code 0"`` or ``"signal SIGKILL"``."""
+        if self._process is None:
+            return "not started"
+        code = self._process.poll()
+        if code is None:
+            return "still running"
+        if code < 0:
+            return f"killed by signal {signal.Signals(-code).name}"
+        return f"exit code {code}"
+
+    def stop(self) -> None:
+        """Kill the child's whole process group and reap it; safe to call twice."""
+        process = self._process
+        if process is None:
+            return
+        for fd in (self._to_child, self._from_child):
+            if fd >= 0:
+                os.close(fd)
+        self._to_child = self._from_child = -1
+        try:
+            os.killpg(process.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            _log.debug("process group %d already gone", process.pid)
+        try:
+            process.wait(timeout=5.0)
+        except subprocess.TimeoutExpired:
+            _log.warning("learner process %d did not die after SIGKILL", process.pid)
+
+    def _send(self, message: object) -> None:
+        try:
+            _worker.write_frame(self._to_child, message)
+        except (BrokenPipeError, OSError) as error:
+            self._wait_briefly()
+            raise ChildExitedError(
+                f"the process had ended ({self.exit_description()})", self.output()
+            ) from error
+
+    def _receive(self, deadline: float) -> object:
+        while (frame := self._complete_frame()) is None:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0 or not select.select([self._from_child], [], [], remaining)[0]:
+                self.stop()
+                raise ChildTimeoutError("no answer before the time limit", self.output())
+            chunk = os.read(self._from_child, 1 << 20)
+            if not chunk:
+                self._wait_briefly()
+                raise ChildExitedError(
+                    f"the process ended ({self.exit_description()})", self.output()
+                )
+            self._buffer += chunk
+        return frame
+
+    def _complete_frame(self) -> object | None:
+        header = 4
+        if len(self._buffer) < header:
+            return None
+        size = int.from_bytes(self._buffer[:header], "big")
+        if size > _worker.MAX_FRAME_BYTES:
+            self.stop()
+            raise ChildProtocolError(f"an answer of {size} bytes is too large", self.output())
+        if len(self._buffer) < header + size:
+            return None
+        body = bytes(self._buffer[header : header + size])
+        del self._buffer[: header + size]
+        try:
+            return _worker.parse_body(body)
+        except _worker.WireError as error:
+            self.stop()
+            raise ChildProtocolError(str(error), self.output()) from error
+
+    def _wait_briefly(self) -> None:
+        if self._process is not None:
+            try:
+                self._process.wait(timeout=1.0)
+            except subprocess.TimeoutExpired:
+                self.stop()
+
+
+def _child_environment(work_dir: Path) -> dict[str, str]:
+    """Build the child's whole environment: nothing of ours (no secrets) is inherited."""
+    return {
+        "PATH": "/usr/bin:/bin",
+        "HOME": str(work_dir),
+        "TMPDIR": str(work_dir),
+        "LANG": "C.UTF-8",
+        "PYTHONHASHSEED": "0",
+        "PYTHONDONTWRITEBYTECODE": "1",
+    }

@@ -1,0 +1,247 @@
+"""Every standards check the course can grade, grouped by category.
+
+A kata grades a category by giving it points; all the checks of that category then run,
+and share its points. Each check says what it wants, what to do when it fails, which
+lesson teaches it and which review-checklist items it enforces.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from autograder.syllabus import Category, ChecklistItem
+
+__all__ = ["CHECKS", "CheckDefinition", "Tool", "checks_for"]
+
+
+class Tool(StrEnum):
+    """What runs a check."""
+
+    RUFF = "ruff"
+    RUFF_FORMAT = "ruff-format"
+    MYPY = "mypy"
+    METRICS = "metrics"
+    SUPPRESSIONS = "suppressions"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CheckDefinition:
+    """One standards check.
+
+    Attributes:
+        id: Stable id used in reports, e.g. ``typing.annotations``.
+        category: The category it belongs to.
+        title: What the check wants, in one line.
+        advice: What to do when it fails.
+        lesson: The book page (and section) that teaches it.
+        tool: What runs it.
+        rules: For ruff checks: the rule codes or prefixes it selects.
+        checklist: Review-checklist items it enforces.
+    """
+
+    id: str
+    category: Category
+    title: str
+    advice: str
+    lesson: str
+    tool: Tool
+    rules: tuple[str, ...] = ()
+    checklist: tuple[ChecklistItem, ...] = ()
+
+
+_C = Category
+_I = ChecklistItem
+
+CHECKS: tuple[CheckDefinition, ...] = (
+    CheckDefinition(
+        id="typing.annotations",
+        category=_C.TYPING,
+        title="Every function has type hints, in modern syntax",
+        advice="Annotate every parameter and return value; use list[str], X | None, "
+        "and built-in generics instead of typing.List or Optional.",
+        lesson="04-type-hints#annotations",
+        tool=Tool.RUFF,
+        rules=("ANN", "UP006", "UP007", "UP035", "UP037", "UP040", "UP045", "UP046", "UP047"),
+        checklist=(_I.TYPE_HINTS,),
+    ),
+    CheckDefinition(
+        id="typing.mypy",
+        category=_C.TYPING,
+        title="mypy --strict finds no type errors",
+        advice="Fix each type error where it arises; never silence it.",
+        lesson="04-type-hints#strict-mypy",
+        tool=Tool.MYPY,
+        checklist=(_I.TYPE_HINTS,),
+    ),
+    CheckDefinition(
+        id="typing.suppressions",
+        category=_C.TYPING,
+        title="No '# type: ignore' without an error code and a reason",
+        advice="Remove the suppression and fix the type error; if it truly must stay, "
+        "write '# type: ignore[code]  # reason: why'.",
+        lesson="04-type-hints#type-ignore",
+        tool=Tool.SUPPRESSIONS,
+        checklist=(_I.TYPE_IGNORE_JUSTIFIED,),
+    ),
+    CheckDefinition(
+        id="errors.handling",
+        category=_C.ERRORS,
+        title="Exceptions are specific, never swallowed, and chained",
+        advice="Catch the specific exceptions you can handle, raise custom exceptions for "
+        "domain errors, and use 'raise ... from error' when translating one.",
+        lesson="05-error-handling#specific-exceptions",
+        tool=Tool.RUFF,
+        rules=(
+            "E722",
+            "BLE",
+            "TRY002",
+            "TRY004",
+            "TRY201",
+            "TRY203",
+            "TRY300",
+            "TRY301",
+            "TRY400",
+            "TRY401",
+            "B904",
+            "RSE",
+            "S110",
+            "S112",
+            "PLW0718",
+            "SIM105",
+        ),
+        checklist=(_I.NO_BARE_EXCEPT, _I.CUSTOM_EXCEPTIONS),
+    ),
+    CheckDefinition(
+        id="security.bandit",
+        category=_C.SECURITY,
+        title="No injection, hard-coded secret or unsafe call",
+        advice="Pass data as query parameters, read secrets from the environment, and avoid "
+        "eval, pickle and shell=True on untrusted input.",
+        lesson="06-security",
+        tool=Tool.RUFF,
+        rules=("S",),
+        checklist=(_I.NO_HARDCODED_SECRETS, _I.INPUT_VALIDATION),
+    ),
+    CheckDefinition(
+        id="logging.no-print",
+        category=_C.LOGGING,
+        title="Output goes through logging, not print",
+        advice="Create 'logger = logging.getLogger(__name__)' and log at the right level "
+        "with lazy %-style arguments instead of print() or f-strings.",
+        lesson="11-logging",
+        tool=Tool.RUFF,
+        rules=("T20", "G", "LOG"),
+        checklist=(_I.LOGGING_NOT_PRINT,),
+    ),
+    CheckDefinition(
+        id="docs.docstrings",
+        category=_C.DOCS,
+        title="Public modules, classes and functions have Google-style docstrings",
+        advice="Give each public module, class and function a docstring: a one-line summary, "
+        "then Args:, Returns: and Raises: sections.",
+        lesson="12-documentation#docstrings",
+        tool=Tool.RUFF,
+        rules=("D",),
+        checklist=(_I.DOCSTRINGS,),
+    ),
+    CheckDefinition(
+        id="complexity.branches",
+        category=_C.COMPLEXITY,
+        title="Functions stay simple: few branches, returns, arguments and statements",
+        advice="Extract helper functions, use early returns, and group related arguments "
+        "into a dataclass.",
+        lesson="03-clean-code#small-functions",
+        tool=Tool.RUFF,
+        rules=("C901", "PLR0911", "PLR0912", "PLR0913", "PLR0915"),
+    ),
+    CheckDefinition(
+        id="complexity.size",
+        category=_C.COMPLEXITY,
+        title="Functions under 50 lines, classes under 300, nesting at most 4 deep",
+        advice="Split long functions into well-named helpers and flatten nesting with early "
+        "returns and guard clauses.",
+        lesson="03-clean-code#size-limits",
+        tool=Tool.METRICS,
+    ),
+    CheckDefinition(
+        id="style.format",
+        category=_C.STYLE,
+        title="The code is formatted with ruff format",
+        advice="Run 'ruff format' on your code.",
+        lesson="13-project-structure#tooling",
+        tool=Tool.RUFF_FORMAT,
+    ),
+    CheckDefinition(
+        id="style.lint",
+        category=_C.STYLE,
+        title="Clean, idiomatic code: names, imports, simplifications",
+        advice="Follow each message; most are one-line fixes (and 'ruff check --fix' can "
+        "apply many of them).",
+        lesson="03-clean-code",
+        tool=Tool.RUFF,
+        rules=("E", "W", "F", "I", "N", "B", "SIM", "RET", "PIE", "C4", "ERA", "UP", "PLR1714"),
+    ),
+    CheckDefinition(
+        id="style.suppressions",
+        category=_C.STYLE,
+        title="No '# noqa' without a rule code and a reason",
+        advice="Fix what the linter reports instead of silencing it; if a rule truly does not "
+        "apply, write '# noqa: CODE - reason'.",
+        lesson="03-clean-code#suppressions",
+        tool=Tool.SUPPRESSIONS,
+    ),
+    CheckDefinition(
+        id="performance.idioms",
+        category=_C.PERFORMANCE,
+        title="No needless work in loops",
+        advice="Use comprehensions, set/dict lookups and built-ins instead of manual loops "
+        "and repeated conversions.",
+        lesson="07-performance#data-structures",
+        tool=Tool.RUFF,
+        rules=("PERF", "C419", "FURB", "SIM110", "SIM118"),
+        checklist=(_I.PERFORMANCE_PROFILED,),
+    ),
+    CheckDefinition(
+        id="resources.context-managers",
+        category=_C.RESOURCES,
+        title="Files and other resources are closed by context managers",
+        advice="Open files, sockets and connections in a 'with' statement.",
+        lesson="05-error-handling#context-managers",
+        tool=Tool.RUFF,
+        rules=("SIM115", "PTH123"),
+        checklist=(_I.RESOURCES_CLOSED,),
+    ),
+    CheckDefinition(
+        id="concurrency.async",
+        category=_C.CONCURRENCY,
+        title="Async code never blocks the event loop",
+        advice="Use async libraries (or asyncio.to_thread) for I/O and sleeping in async "
+        "functions.",
+        lesson="08-concurrency#event-loop",
+        tool=Tool.RUFF,
+        rules=("ASYNC", "RUF006"),
+        checklist=(_I.ASYNC_NON_BLOCKING,),
+    ),
+    CheckDefinition(
+        id="imports.structure",
+        category=_C.IMPORTS,
+        title="Imports are absolute, sorted, used and explicit",
+        advice="Import only what you use, never with '*', and let 'ruff check --fix' sort them.",
+        lesson="09-imports",
+        tool=Tool.RUFF,
+        rules=("I", "F401", "F403", "F405", "TID"),
+    ),
+)
+
+
+def checks_for(categories: frozenset[Category]) -> tuple[CheckDefinition, ...]:
+    """Return the checks of the given categories, in registry order.
+
+    Args:
+        categories: The categories a kata grades.
+
+    Returns:
+        Their checks.
+    """
+    return tuple(check for check in CHECKS if check.category in categories)
