@@ -1,5 +1,6 @@
-"""Behaviour grading: the kata's suite in a trusted process, learner code behind a proxy."""
+"""Behaviour grading: the kata's suite in a trusted process, learner code behind a proxy.
 
-from autograder.behaviour.runner import SuiteFailure, run_behaviour
-
-__all__ = ["SuiteFailure", "run_behaviour"]
+``runner`` starts the trusted test process; ``plugin`` runs inside it; ``remote`` is the
+proxy to the learner's process. They are imported directly, never through this package,
+to keep the test process's start-up light.
+"""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 from collections.abc import Generator, Iterator
 from pathlib import Path
 
@@ -16,7 +17,7 @@ import pytest
 from hypothesis import HealthCheck, Phase, settings
 
 from autograder.behaviour.remote import CodeProxy, CodeSession
-from autograder.behaviour.spec import SuiteResult, SuiteSpec, TestOutcome
+from autograder.behaviour.spec import Status, SuiteResult, SuiteSpec, TestOutcome
 
 __all__ = ["learner", "legacy"]
 
@@ -35,8 +36,10 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 def pytest_configure(config: pytest.Config) -> None:
     """Read the spec and load the reproducible hypothesis profile."""
-    spec = SuiteSpec.model_validate_json(Path(config.getoption("--kaizen-spec")).read_text())
+    spec = SuiteSpec.from_json(Path(config.getoption("--kaizen-spec")).read_text())
     config.stash[_SPEC_KEY] = spec
+    if spec.support_dir:  # the kata's helpers serve its tests too (e.g. to build inputs)
+        sys.path.insert(0, spec.support_dir)
     result_fd = int(config.getoption("--kaizen-result-fd"))
     config.pluginmanager.register(_Recorder(result_fd), "kaizen-recorder")
     settings.register_profile(
@@ -55,9 +58,10 @@ def pytest_configure(config: pytest.Config) -> None:
 
 def _session(request: pytest.FixtureRequest, label: str, code_dir: Path) -> Iterator[CodeProxy]:
     spec = request.config.stash[_SPEC_KEY]
+    support = (Path(spec.support_dir),) if spec.support_dir else ()
     session = CodeSession(
         label=label,
-        code_dir=code_dir,
+        code_path=(code_dir, *support),
         work_root=Path(spec.work_root) / label.replace(" ", "-"),
         limits=spec.limits,
         call_seconds=spec.call_seconds,
@@ -80,6 +84,12 @@ def legacy(request: pytest.FixtureRequest) -> Iterator[CodeProxy]:
     yield from _session(
         request, "the legacy code", Path(request.config.stash[_SPEC_KEY].legacy_dir)
     )
+
+
+def _learner_message(text: str) -> str:
+    """Keep an assertion's own message, without pytest's introspection below it."""
+    own, separator, _ = text.partition("\nassert ")
+    return (own if separator and own.strip() else text)[:_MESSAGE_CHARS]
 
 
 class _Recorder:
@@ -114,7 +124,7 @@ class _Recorder:
             outcomes=tuple(ordered), collection_errors=tuple(self._collection_errors)
         )
         with os.fdopen(self._result_fd, "wb") as pipe:
-            pipe.write(result.model_dump_json().encode("utf-8"))
+            pipe.write(result.to_json().encode("utf-8"))
 
 
 def _outcome(
@@ -122,13 +132,15 @@ def _outcome(
 ) -> TestOutcome:
     function = getattr(item, "function", None)
     doc = (getattr(function, "__doc__", None) or "").strip().splitlines()
-    status = {"passed": "passed", "skipped": "skipped"}.get(report.outcome, "failed")
-    if report.when != "call" and report.outcome == "failed":
-        status = "error"
+    status: Status = "failed"
+    if report.outcome in {"passed", "skipped"}:
+        status = "passed" if report.outcome == "passed" else "skipped"
+    elif report.when != "call":
+        status = "error"  # a broken fixture, not the learner's code under test
     message, counterexample = "", ""
     if call.excinfo is not None and report.outcome != "passed":
         error = call.excinfo.value
-        message = (str(error) or type(error).__name__)[:_MESSAGE_CHARS]
+        message = _learner_message(str(error) or type(error).__name__)
         notes = [str(note) for note in getattr(error, "__notes__", [])]
         notes.append(str(getattr(item, "hypothesis_report_information", "")))
         counterexample = "\n".join(note for note in notes if _FALSIFYING.search(note))

@@ -55,7 +55,7 @@ class CodeSession:
         self,
         *,
         label: str,
-        code_dir: Path,
+        code_path: tuple[Path, ...],
         work_root: Path,
         limits: ResourceLimits,
         call_seconds: float,
@@ -64,13 +64,13 @@ class CodeSession:
 
         Args:
             label: How messages name this code, e.g. ``"your code"``.
-            code_dir: Folder holding the code's modules.
+            code_path: Folders holding the code's modules (and the kata's helpers).
             work_root: Folder under which each process gets a fresh working directory.
             limits: Resource limits for the process.
             call_seconds: Default time limit of one call.
         """
         self.label = label
-        self._code_dir = code_dir
+        self._code_path = code_path
         self._work_root = work_root
         self._limits = limits
         self.call_seconds = call_seconds
@@ -84,7 +84,7 @@ class CodeSession:
         self.close()
         work_dir = self._work_root / f"run-{next(self._work_dirs)}"
         work_dir.mkdir(parents=True)
-        child = ChildProcess(self._code_dir, work_dir, self._limits)
+        child = ChildProcess(self._code_path, work_dir, self._limits)
         try:
             child.start()
         except (ChildExitedError, ChildTimeoutError, ChildProtocolError) as failure:
@@ -473,7 +473,11 @@ class CodeProxy:
             try:
                 module = self._session.request("import", f"importing {name}", args=[name])
             except LearnerError as error:
-                msg = f"importing {name} from {self._session.label} raised {error}"
+                msg = (
+                    f"importing {name} from {self._session.label} raised {error}: code at "
+                    "module level should only define functions, classes and constants, "
+                    "never exit, skip or run the program"
+                )
                 raise LearnerCrashed(msg) from None
             if not isinstance(module, Remote):
                 raise ProtocolViolation(f"importing {name} did not give a module")

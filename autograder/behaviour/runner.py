@@ -7,7 +7,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from pydantic import ValidationError
+from pydantic import TypeAdapter, ValidationError
 
 from autograder.behaviour.spec import SuiteResult, SuiteSpec
 from autograder.kata.model import Kata
@@ -16,6 +16,7 @@ from autograder.sandbox.trusted import RESULT_FD_PLACEHOLDER, run_trusted
 __all__ = ["SuiteFailure", "run_behaviour"]
 
 _MARGIN_SECONDS = 15.0
+_RESULT = TypeAdapter(SuiteResult)
 _PLUGINS = ("_hypothesis_pytestplugin", "autograder.behaviour.plugin")
 
 
@@ -54,6 +55,7 @@ def run_behaviour(
         entry=kata.spec.entry,
         learner_dir=str(learner_dir),
         legacy_dir=str(legacy_dir),
+        support_dir=str(kata.support_dir) if kata.support_dir.is_dir() else None,
         work_root=str(work_dir / "children"),
         limits=limits.resources(),
         call_seconds=limits.call_seconds,
@@ -66,7 +68,7 @@ def run_behaviour(
     argv += ["--rootdir", str(work_dir), "-c", str(_empty_ini(work_dir))]
     argv += ["--basetemp", str(work_dir / "pytest-tmp"), "--kaizen-spec", str(spec_path)]
     argv += ["--kaizen-result-fd", RESULT_FD_PLACEHOLDER]
-    spec_path.write_text(spec.model_dump_json(), encoding="utf-8")
+    spec_path.write_text(spec.to_json(), encoding="utf-8")
     run = run_trusted(
         argv,
         timeout=limits.total_seconds + _MARGIN_SECONDS,
@@ -81,7 +83,7 @@ def run_behaviour(
             learner_fault=True,
         )
     try:
-        return SuiteResult.model_validate_json(run.result)
+        return _RESULT.validate_json(run.result)
     except ValidationError:
         return SuiteFailure(
             f"the behaviour suite stopped unexpectedly (exit {run.returncode}):\n"

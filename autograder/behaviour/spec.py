@@ -1,17 +1,24 @@
-"""The messages between the grading process and the trusted test process."""
+"""The messages between the grading process and the trusted test process.
+
+Plain dataclasses and ``json``: the test process must start fast, so it does not import
+pydantic; the grading process validates what it reads back with a pydantic adapter.
+"""
 
 from __future__ import annotations
 
+import json
+from dataclasses import asdict, dataclass
 from typing import Literal
-
-from pydantic import BaseModel, ConfigDict
 
 from autograder.sandbox.limits import ResourceLimits
 
-__all__ = ["SuiteResult", "SuiteSpec", "TestOutcome"]
+__all__ = ["Status", "SuiteResult", "SuiteSpec", "TestOutcome"]
+
+type Status = Literal["passed", "failed", "error", "skipped"]
 
 
-class SuiteSpec(BaseModel):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SuiteSpec:
     """What the trusted test process must run, and where.
 
     Attributes:
@@ -19,25 +26,43 @@ class SuiteSpec(BaseModel):
         entry: The import name of the module under test.
         learner_dir: The folder holding the learner's code.
         legacy_dir: The folder holding the kata's legacy code.
+        support_dir: The kata's helper modules (run in the child and the tests), if any.
         work_root: A private folder for the child processes' working directories.
         limits: Resource limits of each child process.
         call_seconds: Default time limit of one call into a child.
         max_examples: Hypothesis examples per property.
     """
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
     tests_dir: str
     entry: str
     learner_dir: str
     legacy_dir: str
+    support_dir: str | None
     work_root: str
     limits: ResourceLimits
     call_seconds: float
     max_examples: int
 
+    def to_json(self) -> str:
+        """Serialise for the test process."""
+        return json.dumps(asdict(self))
 
-class TestOutcome(BaseModel):
+    @classmethod
+    def from_json(cls, text: str) -> SuiteSpec:
+        """Read what ``to_json`` wrote.
+
+        Args:
+            text: The JSON text.
+
+        Returns:
+            The spec.
+        """
+        data = json.loads(text)
+        return cls(**{**data, "limits": ResourceLimits(**data["limits"])})
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TestOutcome:
     """How one behaviour test ended.
 
     Attributes:
@@ -45,22 +70,22 @@ class TestOutcome(BaseModel):
         title: The first line of its docstring, for the report.
         status: ``passed``, ``failed``, ``error`` (broken set-up) or ``skipped``.
         message: What went wrong, for a test that did not pass.
-        counterexample: Hypothesis's falsifying example, if any.
+        counterexample: Hypothesis's failing example, if any.
         seconds: How long the test ran.
     """
 
     __test__ = False  # not a pytest test class, despite its name
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     name: str
     title: str
-    status: Literal["passed", "failed", "error", "skipped"]
+    status: Status
     message: str
     counterexample: str
     seconds: float
 
 
-class SuiteResult(BaseModel):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SuiteResult:
     """Everything the trusted test process reports.
 
     Attributes:
@@ -68,7 +93,9 @@ class SuiteResult(BaseModel):
         collection_errors: Test modules that could not be imported (a broken kata).
     """
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
     outcomes: tuple[TestOutcome, ...]
     collection_errors: tuple[str, ...]
+
+    def to_json(self) -> str:
+        """Serialise for the grading process."""
+        return json.dumps(asdict(self))

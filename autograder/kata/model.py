@@ -173,6 +173,11 @@ class Kata(BaseModel):
         return self.folder / "tests"
 
     @property
+    def support_dir(self) -> Path:
+        """Optional helper modules (test doubles, data builders) importable in the child."""
+        return self.folder / "support"
+
+    @property
     def readme(self) -> Path:
         """The learner's instructions."""
         return self.folder / "README.md"

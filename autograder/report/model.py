@@ -88,11 +88,10 @@ class CheckResult:
         max_score: Points at stake.
         message: What happened, and what to do next if it did not pass.
         lesson: The book page that teaches it.
-        required: Whether the kata can pass without it.
+        required: Whether the kata needs this check passed to be passed.
         checklist: The review-checklist items it enforces.
         findings: The places in the code that made it fail.
         counterexample: For a property test: the smallest input that broke it.
-        output: What the learner's code printed, when that helps to understand a failure.
     """
 
     id: str
@@ -107,7 +106,6 @@ class CheckResult:
     checklist: tuple[str, ...] = ()
     findings: tuple[Finding, ...] = ()
     counterexample: str = ""
-    output: str = ""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -7,7 +7,7 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
-from autograder.report.model import Report
+from autograder.report.model import SCHEMA_VERSION, Report
 
 __all__ = ["report_from_json", "report_schema", "report_to_dict", "report_to_json"]
 
@@ -55,5 +55,5 @@ def report_schema() -> dict[str, Any]:
     """Return the JSON schema of the report, as published in ``docs/report-schema.json``."""
     schema: dict[str, Any] = _ADAPTER.json_schema(mode="serialization")
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["$id"] = "https://kaizen.example/report-schema.json"
+    schema["title"] = f"Kaizen grading report, schema version {SCHEMA_VERSION}"
     return schema

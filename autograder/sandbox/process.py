@@ -99,19 +99,19 @@ class ChildProcess:
 
     Use it as a context manager so that the process is always killed::
 
-        with ChildProcess(code_dir, work_dir, limits) as child:
+        with ChildProcess((code_dir,), work_dir, limits) as child:
             answer = child.request({"op": "import", "args": ["orders"]}, timeout=2.0)
     """
 
-    def __init__(self, code_dir: Path, work_dir: Path, limits: ResourceLimits) -> None:
+    def __init__(self, code_path: tuple[Path, ...], work_dir: Path, limits: ResourceLimits) -> None:
         """Prepare (but do not start) a child.
 
         Args:
-            code_dir: The folder holding the code to import (put first on ``sys.path``).
+            code_path: The folders holding the code to import (put first on ``sys.path``).
             work_dir: An empty writable folder, the child's working directory and HOME.
             limits: The resource limits the child applies to itself.
         """
-        self._code_dir = code_dir
+        self._code_path = code_path
         self._work_dir = work_dir
         self._limits = limits
         self._process: subprocess.Popen[bytes] | None = None
@@ -166,7 +166,7 @@ class ChildProcess:
             os.close(fd)
         self._to_child, self._from_child = request_write, answer_read
         self._output = _OutputTail(output_read)
-        hello = {"path": [str(self._code_dir)], "limits": self._limits.as_rlimits()}
+        hello = {"path": [str(p) for p in self._code_path], "limits": self._limits.as_rlimits()}
         self._send(hello)
         ready = self._receive(time.monotonic() + _START_SECONDS)
         if ready != {"ready": True}:

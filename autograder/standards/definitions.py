@@ -107,7 +107,6 @@ CHECKS: tuple[CheckDefinition, ...] = (
             "RSE",
             "S110",
             "S112",
-            "PLW0718",
             "SIM105",
         ),
         checklist=(_I.NO_BARE_EXCEPT, _I.CUSTOM_EXCEPTIONS),

@@ -80,7 +80,7 @@ def run_ruff(root: Path, files: list[str], rules: list[str]) -> list[Finding] | 
     ]
     run = run_trusted(argv, timeout=_TIMEOUT_SECONDS, cwd=root, env=_environment())
     if run.timed_out or run.returncode not in {0, 1}:
-        return ToolFailure(f"ruff failed (exit {run.returncode}): {run.output[-500:]}")
+        return ToolFailure(f"ruff failed (exit {run.returncode}): {run.output[:500]}")
     try:
         items = json.loads(run.output[run.output.index("[") :])
     except (ValueError, json.JSONDecodeError):
