@@ -10,7 +10,7 @@ import logging
 import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from autograder.behaviour.runner import SuiteFailure, run_behaviour
@@ -45,7 +45,8 @@ class GradingOptions:
     """How to grade.
 
     Attributes:
-        cache_dir: Where tools keep caches between gradings (mypy's); never affects a grade.
+        cache_dir: Where tools keep caches between gradings (mypy's, hypothesis's Unicode
+            tables); they make grading faster and never change a grade.
     """
 
     cache_dir: Path
@@ -98,7 +99,9 @@ def _run_checks(
     standards_dir.mkdir()
     legacy_dir = kata.folder / "src"
     with ThreadPoolExecutor(max_workers=1) as pool:
-        suite = pool.submit(run_behaviour, kata, learner_dir, legacy_dir, behaviour_dir)
+        suite = pool.submit(
+            run_behaviour, kata, learner_dir, legacy_dir, behaviour_dir, options.cache_dir
+        )
         standards = run_standards(submission, kata.spec, standards_dir, options.cache_dir)
         behaviour = suite.result()
     return (*_behaviour_checks(behaviour), *(_standards_check(o) for o in standards))
@@ -167,7 +170,7 @@ def _standards_check(outcome: StandardsOutcome) -> CheckResult:
         message=message,
         lesson=outcome.lesson,
         checklist=tuple(str(item) for item in outcome.checklist),
-        findings=outcome.findings,
+        findings=tuple(replace(finding, lesson=outcome.lesson) for finding in outcome.findings),
     )
 
 

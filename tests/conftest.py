@@ -38,7 +38,7 @@ def cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("cache")
 
 
-def _runner(root: Path, workspace: Path, cache: Path) -> Kaizen:
+def make_runner(root: Path, workspace: Path, cache: Path) -> Kaizen:
     def run(*args: str, stdin: str = "") -> Run:
         env = {
             **os.environ,
@@ -65,13 +65,13 @@ def _runner(root: Path, workspace: Path, cache: Path) -> Kaizen:
 @pytest.fixture
 def kaizen(tmp_path: Path, cache_dir: Path) -> Kaizen:
     """The CLI on the small test course, with a fresh workspace."""
-    return _runner(TEST_COURSE, tmp_path / "workspace", cache_dir)
+    return make_runner(TEST_COURSE, tmp_path / "workspace", cache_dir)
 
 
 @pytest.fixture
 def course_kaizen(tmp_path: Path, cache_dir: Path) -> Kaizen:
     """The CLI on the real course, with a fresh workspace."""
-    return _runner(REPO, tmp_path / "workspace", cache_dir)
+    return make_runner(REPO, tmp_path / "workspace", cache_dir)
 
 
 def without_timing(report: dict[str, Any]) -> dict[str, Any]:

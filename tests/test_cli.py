@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO, SUBMISSIONS, TEST_COURSE, Kaizen
+from tests.conftest import REPO, TEST_COURSE, Kaizen, make_runner
 
 STATS = TEST_COURSE / "exercises" / "01-basics" / "stats"
 STATS_SOLUTION = TEST_COURSE / "solutions" / "01-basics" / "stats" / "src" / "stats.py"
@@ -53,7 +57,7 @@ def test_grading_a_missing_path_is_a_usage_error(kaizen: Kaizen, tmp_path: Path)
 
 @pytest.mark.slow
 def test_grade_json_prints_one_report_and_exits_zero(kaizen: Kaizen, tmp_path: Path) -> None:
-    run = kaizen("grade", "stats", str(SUBMISSIONS / "stats" / "legacy.py"), "--json")
+    run = kaizen("grade", "stats", str(STATS / "src" / "stats.py"), "--json")
     assert run.returncode == 0
     report = run.json()
     assert report["status"] == "failed"
@@ -129,8 +133,6 @@ def test_dev_check_accepts_a_sound_course(kaizen: Kaizen) -> None:
 
 @pytest.mark.slow
 def test_dev_check_explains_what_is_wrong(tmp_path: Path, cache_dir: Path) -> None:
-    from tests.conftest import _runner  # noqa: PLC0415 - a private helper of the test suite
-
     course = tmp_path / "course"
     shutil.copytree(TEST_COURSE, course)
     solution = course / "solutions" / "01-basics" / "stats" / "src" / "stats.py"
@@ -139,8 +141,41 @@ def test_dev_check_explains_what_is_wrong(tmp_path: Path, cache_dir: Path) -> No
     )
     legacy = course / "exercises" / "01-basics" / "stats" / "src" / "stats.py"
     shutil.copy(STATS_SOLUTION, legacy)
-    run = _runner(course, tmp_path / "ws", cache_dir)("dev", "check")
+    run = make_runner(course, tmp_path / "ws", cache_dir)("dev", "check")
     assert run.returncode == 1
     assert "already meets every standards check" in run.stdout
     assert "not full marks" in run.stdout
     assert "0/1 katas OK" in run.stdout
+
+
+@pytest.mark.slow
+def test_watch_rechecks_on_save(tmp_path: Path, cache_dir: Path) -> None:
+    workspace = tmp_path / "workspace"
+    make_runner(TEST_COURSE, workspace, cache_dir)("start", "stats")
+    env = {
+        **os.environ,
+        "KAIZEN_ROOT": str(TEST_COURSE),
+        "KAIZEN_WORKSPACE": str(workspace),
+        "KAIZEN_CACHE_DIR": str(cache_dir),
+        "COLUMNS": "200",
+    }
+    log = tmp_path / "watch.log"
+    with log.open("w") as sink:
+        watcher = subprocess.Popen(
+            [sys.executable, "-m", "autograder", "watch", "stats", "--poll"],
+            stdout=sink,
+            stderr=subprocess.STDOUT,
+            env=env,
+        )
+        try:
+            deadline = time.monotonic() + 60
+            while "Watching" not in log.read_text() and time.monotonic() < deadline:
+                time.sleep(0.2)
+            assert "NOT YET" in log.read_text()
+            shutil.copy(STATS_SOLUTION, workspace / "stats" / "stats.py")
+            while "PASSED" not in log.read_text() and time.monotonic() < deadline:
+                time.sleep(0.2)
+            assert "PASSED" in log.read_text(), log.read_text()
+        finally:
+            watcher.terminate()
+            watcher.wait(timeout=10)

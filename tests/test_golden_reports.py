@@ -12,10 +12,13 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO, SUBMISSIONS, Kaizen, without_timing
+from tests.conftest import REPO, SUBMISSIONS, TEST_COURSE, Kaizen, without_timing
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
-TEST_COURSE_CASES = sorted(path.name for path in (SUBMISSIONS / "stats").glob("*.py"))
+TEST_COURSE_CASES = {path.stem: path for path in sorted((SUBMISSIONS / "stats").glob("*.py"))} | {
+    "legacy": TEST_COURSE / "exercises" / "01-basics" / "stats" / "src" / "stats.py",
+    "solution": TEST_COURSE / "solutions" / "01-basics" / "stats" / "src" / "stats.py",
+}
 COURSE_KATAS = sorted(path.parent.name for path in (REPO / "exercises").glob("*/*/kata.toml"))
 
 
@@ -31,11 +34,11 @@ def _compare(run_json: dict[str, object], expected_file: Path) -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("case", TEST_COURSE_CASES)
+@pytest.mark.parametrize("case", sorted(TEST_COURSE_CASES))
 def test_test_course_report_matches_golden(kaizen: Kaizen, case: str) -> None:
-    run = kaizen("grade", "stats", str(SUBMISSIONS / "stats" / case), "--json")
+    run = kaizen("grade", "stats", str(TEST_COURSE_CASES[case]), "--json")
     assert run.returncode == 0, run.stderr
-    _compare(run.json(), GOLDEN / "stats" / case.replace(".py", ".json"))
+    _compare(run.json(), GOLDEN / "stats" / f"{case}.json")
 
 
 @pytest.mark.slow

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 from dataclasses import dataclass
@@ -16,7 +17,6 @@ from autograder.sandbox.trusted import RESULT_FD_PLACEHOLDER, run_trusted
 __all__ = ["SuiteFailure", "run_behaviour"]
 
 _MARGIN_SECONDS = 15.0
-_RESULT = TypeAdapter(SuiteResult)
 _PLUGINS = ("_hypothesis_pytestplugin", "autograder.behaviour.plugin")
 
 
@@ -35,7 +35,7 @@ class SuiteFailure:
 
 
 def run_behaviour(
-    kata: Kata, learner_dir: Path, legacy_dir: Path, work_dir: Path
+    kata: Kata, learner_dir: Path, legacy_dir: Path, work_dir: Path, cache_dir: Path
 ) -> SuiteResult | SuiteFailure:
     """Run the kata's suite against the learner's code.
 
@@ -44,6 +44,8 @@ def run_behaviour(
         learner_dir: The folder holding the learner's code.
         legacy_dir: The folder holding the legacy code (the oracle).
         work_dir: An empty private folder.
+        cache_dir: Where hypothesis keeps its caches (its Unicode tables take a second
+            to build); examples are never stored, so this never changes a result.
 
     Returns:
         Each test's outcome, or why the suite could not run.
@@ -73,7 +75,7 @@ def run_behaviour(
         argv,
         timeout=limits.total_seconds + _MARGIN_SECONDS,
         cwd=work_dir,
-        env=_environment(),
+        env=_environment(cache_dir),
         result_pipe=True,
     )
     if run.timed_out:
@@ -83,7 +85,7 @@ def run_behaviour(
             learner_fault=True,
         )
     try:
-        return _RESULT.validate_json(run.result)
+        return _result_adapter().validate_json(run.result)
     except ValidationError:
         return SuiteFailure(
             f"the behaviour suite stopped unexpectedly (exit {run.returncode}):\n"
@@ -92,14 +94,20 @@ def run_behaviour(
         )
 
 
+@functools.cache
+def _result_adapter() -> TypeAdapter[SuiteResult]:
+    return TypeAdapter(SuiteResult)
+
+
 def _empty_ini(work_dir: Path) -> Path:
     ini = work_dir / "pytest.ini"
     ini.write_text("[pytest]\n", encoding="utf-8")
     return ini
 
 
-def _environment() -> dict[str, str]:
+def _environment(cache_dir: Path) -> dict[str, str]:
     return {
+        "HYPOTHESIS_STORAGE_DIRECTORY": str(cache_dir / "hypothesis"),
         "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
         "LANG": "C.UTF-8",
         "PYTHONHASHSEED": "0",

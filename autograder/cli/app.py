@@ -14,11 +14,8 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.markdown import Markdown
 from rich.markup import escape
 from rich.panel import Panel
-from rich.progress import Progress
-from rich.syntax import Syntax
 from rich.table import Table
 
 from autograder.cli.course import Course
@@ -137,6 +134,8 @@ def start(kata_id: KataArg) -> None:
         _out.print(
             f"Your work on {kata.id} is kept in [bold]{folder}[/] (nothing was overwritten)."
         )
+    from rich.markdown import Markdown  # noqa: PLC0415 - slow to import, needed here only
+
     _out.print(Markdown(kata.readme.read_text(encoding="utf-8")))
     _out.print("When ready: [bold]kaizen check[/] (or [bold]kaizen watch[/] to re-check on save).")
 
@@ -261,6 +260,8 @@ def solution(kata_id: KataArg) -> None:
     state = course.progress.get(kata.id)
     if state is None or not state.passed:
         raise _fail(f"pass {kata.id} first ('kaizen check {kata.id}'): then compare", Exit.NOT_YET)
+    from rich.syntax import Syntax  # noqa: PLC0415 - slow to import, needed here only
+
     files = sorted(kata.solution.rglob("*.py")) if kata.solution.is_dir() else [kata.solution]
     for file in files:
         _out.print(Panel(Syntax(file.read_text(encoding="utf-8"), "python"), title=file.name))
@@ -293,6 +294,8 @@ def dev_check(
     """Verify katas: valid metadata, legacy fails the standards, solution scores 100%."""
     course = _course()
     katas = [_kata(course, kata_id) for kata_id in kata_ids] if kata_ids else course.catalog.katas
+    from rich.progress import Progress  # noqa: PLC0415 - slow to import, needed here only
+
     failures = 0
     with Progress(console=_err, transient=True) as bar:
         task = bar.add_task("Checking katas", total=len(katas))

@@ -64,6 +64,7 @@ class Finding:
         message: What is wrong and what to do about it.
         severity: How much it matters.
         url: Further reading on the rule, if any.
+        lesson: The book page that teaches what the rule is about.
     """
 
     rule: str
@@ -73,6 +74,7 @@ class Finding:
     message: str
     severity: Severity = Severity.ACTIONABLE
     url: str = ""
+    lesson: str = ""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

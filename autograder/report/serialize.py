@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 from typing import Any
 
@@ -11,7 +12,10 @@ from autograder.report.model import SCHEMA_VERSION, Report
 
 __all__ = ["report_from_json", "report_schema", "report_to_dict", "report_to_json"]
 
-_ADAPTER = TypeAdapter(Report)
+
+@functools.cache
+def _adapter() -> TypeAdapter[Report]:
+    return TypeAdapter(Report)
 
 
 def report_to_dict(report: Report) -> dict[str, Any]:
@@ -23,7 +27,7 @@ def report_to_dict(report: Report) -> dict[str, Any]:
     Returns:
         Plain data in the documented schema.
     """
-    data: dict[str, Any] = _ADAPTER.dump_python(report, mode="json")
+    data: dict[str, Any] = _adapter().dump_python(report, mode="json")
     return data
 
 
@@ -48,12 +52,12 @@ def report_from_json(text: str) -> Report:
     Returns:
         The report.
     """
-    return _ADAPTER.validate_json(text)
+    return _adapter().validate_json(text)
 
 
 def report_schema() -> dict[str, Any]:
     """Return the JSON schema of the report, as published in ``docs/report-schema.json``."""
-    schema: dict[str, Any] = _ADAPTER.json_schema(mode="serialization")
+    schema: dict[str, Any] = _adapter().json_schema(mode="serialization")
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = f"Kaizen grading report, schema version {SCHEMA_VERSION}"
     return schema

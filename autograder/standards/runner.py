@@ -169,7 +169,7 @@ def _requirement_outcomes(spec: KataSpec, submission: Submission) -> list[Standa
             id=f"{requirement.category}.requires-{requirement.name}",
             category=requirement.category,
             title=describe_requirement(requirement),
-            advice=describe_requirement(requirement) + ", as the kata's README asks.",
+            advice="The kata's README says what it is for.",
             lesson=CATEGORY_LESSONS[requirement.category],
             checklist=(),
             findings=check_requirement(requirement, submission),

@@ -76,7 +76,7 @@ def _finding(requirement: Requirement, path: str, line: int, problem: str) -> Fi
         path=path,
         line=line,
         column=1 if line else 0,
-        message=f"{requirement.name} {problem}: {describe_requirement(requirement)}.",
+        message=f"{requirement.name} {problem}",
     )
 
 
