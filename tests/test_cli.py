@@ -179,3 +179,22 @@ def test_watch_rechecks_on_save(tmp_path: Path, cache_dir: Path) -> None:
         finally:
             watcher.terminate()
             watcher.wait(timeout=10)
+
+
+def test_commands_find_the_kata_from_the_working_directory(tmp_path: Path, cache_dir: Path) -> None:
+    workspace = tmp_path / "workspace"
+    run = make_runner(REPO, workspace, cache_dir)
+    run("start", "typed-invoices")
+    run("start", "config-loader")  # now the current kata
+    env = {**os.environ, "KAIZEN_ROOT": str(REPO), "KAIZEN_WORKSPACE": str(workspace)}
+    done = subprocess.run(
+        [sys.executable, "-m", "autograder", "hint"],
+        cwd=workspace / "typed-invoices",
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "TypedDict" in done.stdout, "the hint should be typed-invoices', the folder we are in"
+    assert "ConfigError" not in done.stdout

@@ -68,14 +68,24 @@ def _fail(message: str, code: Exit = Exit.USAGE) -> typer.Exit:
 
 
 def _kata(course: Course, kata_id: str | None) -> Kata:
-    """Resolve a kata id, or the current kata when none is given."""
-    chosen = kata_id or course.progress.current()
+    """Resolve a kata id; without one, the kata whose folder we are in, or the current one."""
+    chosen = kata_id or _kata_here(course) or course.progress.current()
     if chosen is None:
         raise _fail("no kata given and none started yet: run 'kaizen list', then 'kaizen start ID'")
     try:
         return course.catalog.get(chosen)
     except UnknownKataError as error:
         raise _fail(str(error)) from None
+
+
+def _kata_here(course: Course) -> str | None:
+    """The kata whose workspace folder contains the working directory, if any."""
+    here = Path.cwd().resolve()
+    if here.is_relative_to(course.workspace_root):
+        parts = here.relative_to(course.workspace_root).parts
+        if parts and parts[0] in course.catalog.ids():
+            return parts[0]
+    return None
 
 
 def _relative(course: Course, path: Path) -> str:
