@@ -6,6 +6,7 @@
     ├── KataError                 a kata's files are missing or malformed (course authors)
     │   └── UnknownKataError          no kata has the id asked for
     ├── SubmissionError           the path given to grade cannot be read as a submission
+    ├── SandboxUnavailableError   the sandbox asked for (KAIZEN_SANDBOX) cannot run here
     └── WorkspaceError            a learner's workspace cannot be created or changed safely
 
 A learner's mistakes (syntax errors, failing tests) are never exceptions: they are data
@@ -16,7 +17,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-__all__ = ["KaizenError", "KataError", "SubmissionError", "UnknownKataError", "WorkspaceError"]
+__all__ = [
+    "KaizenError",
+    "KataError",
+    "SandboxUnavailableError",
+    "SubmissionError",
+    "UnknownKataError",
+    "WorkspaceError",
+]
 
 
 class KaizenError(Exception):
@@ -80,6 +88,10 @@ class SubmissionError(KaizenError):
         super().__init__(f"{path}: {problem}")
         self.path = path
         self.problem = problem
+
+
+class SandboxUnavailableError(KaizenError):
+    """The sandbox asked for cannot run on this machine (e.g. no user namespaces)."""
 
 
 class WorkspaceError(KaizenError):

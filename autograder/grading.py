@@ -23,19 +23,19 @@ from autograder.report.model import (
     CheckStatus,
     Report,
     ReportStatus,
+    Sandbox,
     Timing,
 )
+from autograder.sandbox.launcher import Mechanism, choose_mechanism, describe
 from autograder.scoring import share_points, verdict
 from autograder.standards.runner import StandardsOutcome, run_standards
 from autograder.submission import Submission, load_submission
 from autograder.syllabus import CATEGORY_LESSONS, Category
 
-__all__ = ["SANDBOX", "GradingOptions", "grade"]
+__all__ = ["GradingOptions", "grade"]
 
 _log = logging.getLogger(__name__)
 
-SANDBOX = "process"
-"""How learner code is isolated: its own process, resource limits, scrubbed environment."""
 
 _BEHAVIOUR_LESSON = CATEGORY_LESSONS[Category.BEHAVIOUR]
 
@@ -47,9 +47,12 @@ class GradingOptions:
     Attributes:
         cache_dir: Where tools keep caches between gradings (mypy's, hypothesis's Unicode
             tables); they make grading faster and never change a grade.
+        mechanism: How to isolate learner code; ``None`` chooses as ``KAIZEN_SANDBOX`` says
+            (by default bubblewrap where it works, else the weaker process fallback).
     """
 
     cache_dir: Path
+    mechanism: Mechanism | None = None
 
 
 def grade(kata: Kata, submission_path: Path, options: GradingOptions) -> Report:
@@ -67,14 +70,20 @@ def grade(kata: Kata, submission_path: Path, options: GradingOptions) -> Report:
         The report.
     """
     started = time.monotonic()
+    mechanism = options.mechanism or choose_mechanism()
+    sandbox = Sandbox(
+        mechanism=mechanism.value,
+        isolated=mechanism is Mechanism.BWRAP,
+        note=describe(mechanism),
+    )
     try:
         submission = load_submission(submission_path, kata.spec.entry)
     except SubmissionError as error:
         _log.info("submission for %s cannot be graded: %s", kata.id, error)
-        return _unloadable(kata, error.problem, time.monotonic() - started)
+        return _unloadable(kata, error.problem, sandbox, time.monotonic() - started)
     options.cache_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="kaizen-") as scratch:
-        checks = _run_checks(kata, submission, Path(scratch), options)
+        checks = _run_checks(kata, submission, Path(scratch), options, mechanism)
     scored = share_points(checks, kata.spec.points)
     return Report(
         schema_version=SCHEMA_VERSION,
@@ -83,24 +92,27 @@ def grade(kata: Kata, submission_path: Path, options: GradingOptions) -> Report:
         status=ReportStatus.ERROR if _broken(scored) else verdict(scored),
         score=sum(check.score for check in scored),
         max_score=sum(check.max_score for check in scored),
-        sandbox=SANDBOX,
+        sandbox=sandbox,
         checks=scored,
         timing=Timing(total_seconds=round(time.monotonic() - started, 3)),
     )
 
 
 def _run_checks(
-    kata: Kata, submission: Submission, scratch: Path, options: GradingOptions
+    kata: Kata,
+    submission: Submission,
+    scratch: Path,
+    options: GradingOptions,
+    mechanism: Mechanism,
 ) -> tuple[CheckResult, ...]:
     learner_dir = submission.materialize(scratch / "learner")
     behaviour_dir = scratch / "behaviour"
     behaviour_dir.mkdir()
     standards_dir = scratch / "standards"
     standards_dir.mkdir()
-    legacy_dir = kata.folder / "src"
     with ThreadPoolExecutor(max_workers=1) as pool:
         suite = pool.submit(
-            run_behaviour, kata, learner_dir, legacy_dir, behaviour_dir, options.cache_dir
+            run_behaviour, kata, learner_dir, behaviour_dir, options.cache_dir, mechanism
         )
         standards = run_standards(submission, kata.spec, standards_dir, options.cache_dir)
         behaviour = suite.result()
@@ -179,7 +191,7 @@ def _broken(checks: tuple[CheckResult, ...]) -> bool:
     return any(check.status is CheckStatus.ERROR for check in checks)
 
 
-def _unloadable(kata: Kata, problem: str, seconds: float) -> Report:
+def _unloadable(kata: Kata, problem: str, sandbox: Sandbox, seconds: float) -> Report:
     check = CheckResult(
         id="submission.load",
         category=Category.BEHAVIOUR,
@@ -197,7 +209,7 @@ def _unloadable(kata: Kata, problem: str, seconds: float) -> Report:
         status=ReportStatus.ERROR,
         score=0,
         max_score=check.max_score,
-        sandbox=SANDBOX,
+        sandbox=sandbox,
         checks=(check,),
         timing=Timing(total_seconds=round(seconds, 3)),
     )

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from autograder.errors import SubmissionError
+from autograder.notebook import NotebookError, notebook_to_module
 
 __all__ = ["IGNORED_NAMES", "SourceFile", "Submission", "load_submission"]
 
@@ -84,9 +85,11 @@ def load_submission(path: Path, entry: str) -> Submission:
         SubmissionError: With a message saying what to fix, when it cannot be graded.
     """
     if path.is_file():
-        if path.suffix != ".py":
-            raise SubmissionError(path, "submit a .py file or the folder that holds your code")
-        raw = {f"{entry}.py": _read_bytes(path)}
+        if path.suffix not in {".py", ".ipynb"}:
+            problem = "submit a .py file, a notebook (.ipynb) or the folder that holds your code"
+            raise SubmissionError(path, problem)
+        data = _read_bytes(path)
+        raw = {f"{entry}.py": _from_notebook(path, data) if path.suffix == ".ipynb" else data}
     elif path.is_dir():
         raw = _read_folder(path)
     else:
@@ -133,10 +136,22 @@ def _read_folder(root: Path) -> dict[str, bytes]:
     return found
 
 
+def _from_notebook(path: Path, data: bytes) -> bytes:
+    try:
+        return notebook_to_module(data.decode("utf-8")).encode("utf-8")
+    except UnicodeDecodeError as error:
+        raise SubmissionError(path, "the notebook is not UTF-8 text: save it again") from error
+    except NotebookError as error:
+        raise SubmissionError(path, f"{path.name}: {error}") from error
+
+
 def _find_entry(path: Path, raw: dict[str, bytes], entry: str) -> str:
     for candidate in (f"{entry}.py", f"{entry}/__init__.py"):
         if candidate in raw:
             return candidate
+    if path.is_dir() and (path / f"{entry}.py").is_dir():
+        problem = f"{entry}.py is a folder: the kata expects a file of that name"
+        raise SubmissionError(path, problem)
     problem = (
         f"no module {entry!r} found: the kata expects {entry}.py "
         f"(or a package folder {entry}/ with an __init__.py)"

@@ -23,7 +23,8 @@ COURSE_KATAS = sorted(path.parent.name for path in (REPO / "exercises").glob("*/
 
 
 def _compare(run_json: dict[str, object], expected_file: Path) -> None:
-    actual = without_timing(run_json)
+    # the sandbox depends on the machine (bubblewrap or the fallback): tests/security covers it
+    actual = {key: value for key, value in without_timing(run_json).items() if key != "sandbox"}
     if os.environ.get("KAIZEN_UPDATE_GOLDEN") == "1":
         expected_file.parent.mkdir(parents=True, exist_ok=True)
         expected_file.write_text(json.dumps(actual, indent=2) + "\n", encoding="utf-8")

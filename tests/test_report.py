@@ -32,6 +32,7 @@ def test_golden_reports_round_trip_through_the_model() -> None:
     for path in sorted(GOLDEN.glob("*/*.json")):
         data = json.loads(path.read_text(encoding="utf-8"))
         data["timing"] = {"total_seconds": 1.0, "checks": {}}
+        data["sandbox"] = {"mechanism": "bwrap", "isolated": True, "note": "n"}
         report = report_from_json(json.dumps(data))
         assert report.schema_version == SCHEMA_VERSION
         assert json.loads(report_to_json(report)) == data, path

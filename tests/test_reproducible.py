@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -33,3 +35,19 @@ def test_the_cli_gives_the_same_report_as_the_library(kaizen: Kaizen, cache_dir:
     )
     cli = kaizen("grade", "stats", str(submission), "--json")
     assert without_timing(cli.json()) == library
+
+
+@pytest.mark.slow
+def test_parallel_gradings_give_identical_reports(cache_dir: Path) -> None:
+    kata = Catalog(TEST_COURSE).get("stats")
+    options = GradingOptions(cache_dir=cache_dir)
+    submission = SUBMISSIONS / "stats" / "wrong_exception.py"
+
+    def one(_: int) -> str:
+        return json.dumps(without_timing(report_to_dict(grade(kata, submission, options))))
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        reports = list(pool.map(one, range(8)))
+    assert len(set(reports)) == 1, "parallel gradings disagreed"
+    sequential = one(0)
+    assert reports[0] == sequential

@@ -18,6 +18,8 @@ from hypothesis import HealthCheck, Phase, settings
 
 from autograder.behaviour.remote import CodeProxy, CodeSession
 from autograder.behaviour.spec import Status, SuiteResult, SuiteSpec, TestOutcome
+from autograder.sandbox.launcher import Mechanism
+from autograder.sandbox.process import Isolation
 
 __all__ = ["learner", "legacy"]
 
@@ -63,7 +65,7 @@ def _session(request: pytest.FixtureRequest, label: str, code_dir: Path) -> Iter
         label=label,
         code_path=(code_dir, *support),
         work_root=Path(spec.work_root) / label.replace(" ", "-"),
-        limits=spec.limits,
+        isolation=Isolation(spec.limits, Mechanism(spec.sandbox)),
         call_seconds=spec.call_seconds,
     )
     try:

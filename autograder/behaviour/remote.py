@@ -21,12 +21,12 @@ from autograder.behaviour.errors import (
     ProtocolViolation,
 )
 from autograder.sandbox import _worker
-from autograder.sandbox.limits import ResourceLimits
 from autograder.sandbox.process import (
     ChildExitedError,
     ChildProcess,
     ChildProtocolError,
     ChildTimeoutError,
+    Isolation,
 )
 
 __all__ = ["CodeProxy", "CodeSession", "Remote"]
@@ -57,7 +57,7 @@ class CodeSession:
         label: str,
         code_path: tuple[Path, ...],
         work_root: Path,
-        limits: ResourceLimits,
+        isolation: Isolation,
         call_seconds: float,
     ) -> None:
         """Prepare a session; the process starts on first use.
@@ -66,13 +66,13 @@ class CodeSession:
             label: How messages name this code, e.g. ``"your code"``.
             code_path: Folders holding the code's modules (and the kata's helpers).
             work_root: Folder under which each process gets a fresh working directory.
-            limits: Resource limits for the process.
+            isolation: How the process is isolated and limited.
             call_seconds: Default time limit of one call.
         """
         self.label = label
         self._code_path = code_path
         self._work_root = work_root
-        self._limits = limits
+        self._isolation = isolation
         self.call_seconds = call_seconds
         self._child: ChildProcess | None = None
         self.generation = 0
@@ -84,7 +84,7 @@ class CodeSession:
         self.close()
         work_dir = self._work_root / f"run-{next(self._work_dirs)}"
         work_dir.mkdir(parents=True)
-        child = ChildProcess(self._code_path, work_dir, self._limits)
+        child = ChildProcess(self._code_path, work_dir, self._isolation)
         try:
             child.start()
         except (ChildExitedError, ChildTimeoutError, ChildProtocolError) as failure:
@@ -493,7 +493,14 @@ class CodeProxy:
         key = (name, self._session.generation)
         if key in self._callables:
             return self._callables[key]
-        value = getattr(self.import_module(self._entry), name)
+        try:
+            value = getattr(self.import_module(self._entry), name)
+        except AttributeError:
+            msg = (
+                f"{self._session.label} has no {name!r} in module {self._entry}: define it "
+                "with exactly that name, as the kata's README describes"
+            )
+            raise AttributeError(msg) from None
         if isinstance(value, Remote):
             value = _renamed(value, f"{self._entry}.{name}")
             if "function" in value.type_names or "type" in value.type_names:

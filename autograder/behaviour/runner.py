@@ -12,6 +12,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from autograder.behaviour.spec import SuiteResult, SuiteSpec
 from autograder.kata.model import Kata
+from autograder.sandbox.launcher import Mechanism
 from autograder.sandbox.trusted import RESULT_FD_PLACEHOLDER, run_trusted
 
 __all__ = ["SuiteFailure", "run_behaviour"]
@@ -35,17 +36,21 @@ class SuiteFailure:
 
 
 def run_behaviour(
-    kata: Kata, learner_dir: Path, legacy_dir: Path, work_dir: Path, cache_dir: Path
+    kata: Kata,
+    learner_dir: Path,
+    work_dir: Path,
+    cache_dir: Path,
+    mechanism: Mechanism,
 ) -> SuiteResult | SuiteFailure:
     """Run the kata's suite against the learner's code.
 
     Args:
         kata: The kata.
         learner_dir: The folder holding the learner's code.
-        legacy_dir: The folder holding the legacy code (the oracle).
         work_dir: An empty private folder.
         cache_dir: Where hypothesis keeps its caches (its Unicode tables take a second
             to build); examples are never stored, so this never changes a result.
+        mechanism: How learner processes are isolated.
 
     Returns:
         Each test's outcome, or why the suite could not run.
@@ -56,12 +61,13 @@ def run_behaviour(
         tests_dir=str(kata.tests_dir),
         entry=kata.spec.entry,
         learner_dir=str(learner_dir),
-        legacy_dir=str(legacy_dir),
+        legacy_dir=str(kata.starter.parent),
         support_dir=str(kata.support_dir) if kata.support_dir.is_dir() else None,
         work_root=str(work_dir / "children"),
         limits=limits.resources(),
         call_seconds=limits.call_seconds,
         max_examples=kata.spec.behaviour.max_examples,
+        sandbox=mechanism.value,
     )
     argv = [sys.executable, "-I", "-m", "pytest", str(kata.tests_dir), "-q", "--no-header"]
     for plugin in _PLUGINS:

@@ -31,6 +31,7 @@ class SuiteSpec:
         limits: Resource limits of each child process.
         call_seconds: Default time limit of one call into a child.
         max_examples: Hypothesis examples per property.
+        sandbox: How learner processes are isolated (a ``Mechanism`` value).
     """
 
     tests_dir: str
@@ -42,6 +43,7 @@ class SuiteSpec:
     limits: ResourceLimits
     call_seconds: float
     max_examples: int
+    sandbox: str
 
     def to_json(self) -> str:
         """Serialise for the test process."""

@@ -7,6 +7,7 @@ from autograder.report.model import (
     Finding,
     Report,
     ReportStatus,
+    Sandbox,
     Severity,
     Timing,
 )
@@ -19,6 +20,7 @@ __all__ = [
     "Finding",
     "Report",
     "ReportStatus",
+    "Sandbox",
     "Severity",
     "Timing",
     "report_from_json",

@@ -16,6 +16,7 @@ __all__ = [
     "Finding",
     "Report",
     "ReportStatus",
+    "Sandbox",
     "Severity",
     "Timing",
 ]
@@ -111,6 +112,22 @@ class CheckResult:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class Sandbox:
+    """How the learner's code was isolated while it was graded.
+
+    Attributes:
+        mechanism: ``bwrap`` (namespaces) or ``process`` (the weaker fallback).
+        isolated: Whether the code was cut off from the network and the grader's files;
+            only then is the grade tamper-proof.
+        note: What the mechanism guarantees, in one sentence.
+    """
+
+    mechanism: str
+    isolated: bool
+    note: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Timing:
     """Wall-clock times; the only part of a report that differs between two gradings.
 
@@ -145,7 +162,7 @@ class Report:
     status: ReportStatus
     score: int
     max_score: int
-    sandbox: str
+    sandbox: Sandbox
     checks: tuple[CheckResult, ...]
     timing: Timing
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import math
+import os
 from dataclasses import dataclass
+from pathlib import Path
 
 __all__ = ["ResourceLimits"]
 
@@ -19,12 +21,16 @@ class ResourceLimits:
         cpu_seconds: CPU time limit (RLIMIT_CPU) for the whole process.
         file_size_mb: Largest file the process may write (RLIMIT_FSIZE), in MiB.
         open_files: Most file descriptors open at once (RLIMIT_NOFILE).
+        processes: How many more processes and threads it may start (RLIMIT_NPROC). The
+            kernel counts every task of the real user, so the limit is set to the user's
+            current count plus this; it does not bind uid 0 outside a user namespace.
     """
 
     memory_mb: int = 512
     cpu_seconds: float = 60.0
     file_size_mb: int = 16
     open_files: int = 256
+    processes: int = 32
 
     def as_rlimits(self) -> dict[str, int]:
         """Return the limits as ``resource`` module names mapped to values."""
@@ -33,4 +39,21 @@ class ResourceLimits:
             "RLIMIT_CPU": math.ceil(self.cpu_seconds),
             "RLIMIT_FSIZE": self.file_size_mb * _MIB,
             "RLIMIT_NOFILE": self.open_files,
+            "RLIMIT_NPROC": _tasks_of_this_user() + self.processes,
         }
+
+
+def _tasks_of_this_user() -> int:
+    """Count the processes and threads of the real user, as RLIMIT_NPROC does."""
+    uid = str(os.getuid())
+    tasks = 0
+    for status in Path("/proc").glob("[0-9]*/status"):
+        try:
+            fields = dict(
+                line.split(":", 1) for line in status.read_text().splitlines() if ":" in line
+            )
+        except OSError:  # the process ended while we looked
+            continue
+        if fields.get("Uid", "").split()[:1] == [uid]:
+            tasks += int(fields.get("Threads", "1").strip() or 1)
+    return tasks

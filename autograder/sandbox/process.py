@@ -13,15 +13,17 @@ import os
 import select
 import signal
 import subprocess
-import sys
 import threading
 import time
 from collections import deque
+from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 from typing import Self
 
 from autograder.sandbox import _worker
+from autograder.sandbox.cgroup import PidsCgroup
+from autograder.sandbox.launcher import Mechanism, build_launch, worker_environment
 from autograder.sandbox.limits import ResourceLimits
 
 __all__ = [
@@ -30,12 +32,14 @@ __all__ = [
     "ChildProcess",
     "ChildProtocolError",
     "ChildTimeoutError",
+    "Isolation",
 ]
 
 _log = logging.getLogger(__name__)
 _WORKER = Path(_worker.__file__).resolve()
 _OUTPUT_KEPT_BYTES = 64 * 1024
 _START_SECONDS = 10.0
+_BASE_TASKS = 8  # the shell, bwrap's two processes, the interpreter and its helper threads
 
 
 class ChildError(Exception):
@@ -94,27 +98,47 @@ class _OutputTail:
         return prefix + data.decode("utf-8", errors="replace")
 
 
+@dataclass(frozen=True, slots=True)
+class Isolation:
+    """How a child is isolated.
+
+    Attributes:
+        limits: The resource limits it applies to itself.
+        mechanism: The sandbox it runs in.
+    """
+
+    limits: ResourceLimits
+    mechanism: Mechanism
+
+
 class ChildProcess:
     """One learner process, driven by request/answer frames.
 
     Use it as a context manager so that the process is always killed::
 
-        with ChildProcess((code_dir,), work_dir, limits) as child:
+        with ChildProcess((code_dir,), work_dir, Isolation(limits, Mechanism.BWRAP)) as child:
             answer = child.request({"op": "import", "args": ["orders"]}, timeout=2.0)
     """
 
-    def __init__(self, code_path: tuple[Path, ...], work_dir: Path, limits: ResourceLimits) -> None:
+    def __init__(
+        self,
+        code_path: tuple[Path, ...],
+        work_dir: Path,
+        isolation: Isolation,
+    ) -> None:
         """Prepare (but do not start) a child.
 
         Args:
             code_path: The folders holding the code to import (put first on ``sys.path``).
-            work_dir: An empty writable folder, the child's working directory and HOME.
-            limits: The resource limits the child applies to itself.
+            work_dir: An empty writable folder: the working directory of the process.
+            isolation: How the child is isolated and limited.
         """
         self._code_path = code_path
         self._work_dir = work_dir
-        self._limits = limits
+        self._limits = isolation.limits
+        self._mechanism = isolation.mechanism
         self._process: subprocess.Popen[bytes] | None = None
+        self._cgroup: PidsCgroup | None = None
         self._output: _OutputTail | None = None
         self._to_child = -1
         self._from_child = -1
@@ -144,29 +168,33 @@ class ChildProcess:
         request_read, request_write = os.pipe()
         answer_read, answer_write = os.pipe()
         output_read, output_write = os.pipe()
-        self._process = subprocess.Popen(  # noqa: S603 - fixed argv: our interpreter and worker
-            [
-                sys.executable,
-                "-I",
-                "-X",
-                "utf8",
-                str(_WORKER),
-                str(request_read),
-                str(answer_write),
-            ],
+        launch = build_launch(
+            self._mechanism,
+            worker=_WORKER,
+            code_path=self._code_path,
+            work_dir=self._work_dir,
+            fds=(request_read, answer_write),
+        )
+        self._cgroup = PidsCgroup.create(self._limits.processes + _BASE_TASKS)
+        argv = launch.argv
+        if self._cgroup is not None:  # join the cgroup first, so that every descendant is in it
+            join = 'echo $$ > "$1" && shift && exec "$@"'
+            argv = ("/bin/sh", "-c", join, "kaizen-join", str(self._cgroup.procs_file), *argv)
+        self._process = subprocess.Popen(  # noqa: S603 - argv built by the launcher, no shell input
+            argv,
             stdin=subprocess.DEVNULL,
             stdout=output_write,
             stderr=output_write,
             pass_fds=(request_read, answer_write),
             cwd=self._work_dir,
-            env=_child_environment(self._work_dir),
+            env=worker_environment(self._work_dir),
             start_new_session=True,
         )
         for fd in (request_read, answer_write, output_write):
             os.close(fd)
         self._to_child, self._from_child = request_write, answer_read
         self._output = _OutputTail(output_read)
-        hello = {"path": [str(p) for p in self._code_path], "limits": self._limits.as_rlimits()}
+        hello = {"path": list(launch.code_path), "limits": self._limits.as_rlimits()}
         self._send(hello)
         ready = self._receive(time.monotonic() + _START_SECONDS)
         if ready != {"ready": True}:
@@ -233,6 +261,9 @@ class ChildProcess:
             process.wait(timeout=5.0)
         except subprocess.TimeoutExpired:
             _log.warning("learner process %d did not die after SIGKILL", process.pid)
+        if self._cgroup is not None:
+            self._cgroup.destroy()  # whatever it started, however it detached
+            self._cgroup = None
 
     def _send(self, message: object) -> None:
         try:
@@ -282,15 +313,3 @@ class ChildProcess:
                 self._process.wait(timeout=1.0)
             except subprocess.TimeoutExpired:
                 self.stop()
-
-
-def _child_environment(work_dir: Path) -> dict[str, str]:
-    """Build the child's whole environment: nothing of ours (no secrets) is inherited."""
-    return {
-        "PATH": "/usr/bin:/bin",
-        "HOME": str(work_dir),
-        "TMPDIR": str(work_dir),
-        "LANG": "C.UTF-8",
-        "PYTHONHASHSEED": "0",
-        "PYTHONDONTWRITEBYTECODE": "1",
-    }
