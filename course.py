@@ -46,22 +46,24 @@ def set_up() -> None:
         print(f"Creating a virtual environment in {VENV} ...", flush=True)
         venv.create(VENV, with_pip=True)
     pip = (PYTHON, "-m", "pip", "install", "--quiet", "--disable-pip-version-check")
-    if _run(*pip, "--editable", ".") != 0:
+    if _run(*pip, "--editable", ".[dev]") != 0:
         sys.exit("Installing the course failed: see the messages above (is PyPI reachable?).")
     STAMP.write_text(_fingerprint(), encoding="utf-8")
 
 
 def start() -> int:
-    """Show the katas and how to begin."""
-    code = _run(BIN / "kaizen", "list")
+    """Show the katas and how to begin, then build and serve the book."""
+    _run(BIN / "kaizen", "list")
     print(
-        "\nNext steps:\n"
+        "\nIn another terminal:\n"
         f"  source {BIN / 'activate'}     # puts 'kaizen' on your PATH\n"
         "  kaizen start typed-invoices    # copy a kata into workspace/ and read its brief\n"
         "  kaizen check                   # grade your work ('kaizen watch': on every save)\n"
         "  kaizen hint                    # stuck? a nudge first, stronger hints after\n"
+        "\nNow building the book (the first build executes every lesson) ...\n",
+        flush=True,
     )
-    return code
+    return _run(BIN / "kaizen", "book", "--serve")
 
 
 def test() -> int:

@@ -8,6 +8,7 @@ import textwrap
 import pytest
 
 from autograder.kata.model import Requirement, RequirementKind
+from autograder.standards.messages import vague_raises
 from autograder.standards.metrics import MAX_FUNCTION_LINES, measure
 from autograder.standards.structure import check_requirement
 from autograder.submission import SourceFile, Submission
@@ -107,3 +108,22 @@ def test_requirements(source: str, requirement: Requirement, met: bool) -> None:
     assert (findings == ()) is met
     if not met:
         assert requirement.name in findings[0].message
+
+
+@pytest.mark.parametrize(
+    ("statement", "vague"),
+    [
+        ("raise ValueError", True),
+        ("raise ValueError()", True),
+        ("raise ValueError('invalid')", True),
+        ("raise KeyError('bad key')", True),
+        ("raise ValueError('port 70000 is above 65535: use 1-65535')", False),
+        ("raise ValueError(f'port {port} is out of range')", False),
+        ("raise ValueError(message)", False),
+        ("raise ConfigError()", False),
+        ("raise", False),
+    ],
+)
+def test_vague_error_messages(statement: str, vague: bool) -> None:
+    source = _source(f"def f(port, message):\n    {statement}\n")
+    assert (vague_raises(source) != ()) is vague

@@ -295,6 +295,49 @@ def grade_submission(
         _out.print(render_report(report))
 
 
+@app.command("book")
+def book(
+    serve: Annotated[bool, typer.Option(help="Serve it on localhost after building.")] = False,
+    port: Annotated[int, typer.Option(help="Port for --serve.")] = 8000,
+    fresh: Annotated[bool, typer.Option(help="Discard the execution cache first.")] = False,
+) -> None:
+    """Build the course book, executing every lesson (and serve it with --serve)."""
+    from autograder.book.build import build_book  # noqa: PLC0415 - only this command needs it
+
+    course = _course()
+    with _err.status("Building the book (lessons are executed; the first build takes longest)…"):
+        result = build_book(course.root / "book", course.catalog.katas, fresh=fresh)
+    if not result.ok:
+        _err.print(result.output[-6000:], markup=False, highlight=False)
+        raise _fail(
+            "the book did not build: the messages above say which page and why", Exit.NOT_YET
+        )
+    index = result.html / "index.html"
+    _out.print(f"[green]Built[/] in {result.seconds:.0f} s: [bold]{index}[/]")
+    if serve:
+        _serve(result.html, port)
+
+
+def _serve(folder: Path, port: int) -> None:
+    import functools  # noqa: PLC0415 - only --serve needs these
+    import webbrowser  # noqa: PLC0415
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer  # noqa: PLC0415
+
+    handler = functools.partial(SimpleHTTPRequestHandler, directory=str(folder))
+    try:
+        server = ThreadingHTTPServer(("127.0.0.1", port), handler)
+    except OSError as error:
+        raise _fail(f"cannot serve on port {port} ({error}): try --port 8001") from None
+    url = f"http://127.0.0.1:{port}/"
+    _out.print(f"Serving the book at [bold]{url}[/] (Ctrl-C to stop).")
+    webbrowser.open_new_tab(url)
+    with server:
+        try:
+            server.serve_forever()
+        except KeyboardInterrupt:
+            _out.print("Stopped.")
+
+
 @dev_app.command("check")
 def dev_check(
     kata_ids: Annotated[

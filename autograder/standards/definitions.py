@@ -22,6 +22,7 @@ class Tool(StrEnum):
     RUFF_FORMAT = "ruff-format"
     MYPY = "mypy"
     METRICS = "metrics"
+    MESSAGES = "messages"
     SUPPRESSIONS = "suppressions"
 
 
@@ -110,6 +111,16 @@ CHECKS: tuple[CheckDefinition, ...] = (
             "SIM105",
         ),
         checklist=(_I.NO_BARE_EXCEPT, _I.CUSTOM_EXCEPTIONS),
+    ),
+    CheckDefinition(
+        id="errors.messages",
+        category=_C.ERRORS,
+        title="Every error message says what went wrong and what to do",
+        advice="Give each raised exception a message that names the value, what was "
+        "expected, and what to do next; build it in a custom exception's __init__.",
+        lesson="05-error-handling#actionable-messages",
+        tool=Tool.MESSAGES,
+        checklist=(_I.ACTIONABLE_ERRORS,),
     ),
     CheckDefinition(
         id="security.bandit",

@@ -9,6 +9,7 @@ from pathlib import Path
 from autograder.kata.model import KataSpec
 from autograder.report.model import Finding
 from autograder.standards.definitions import CheckDefinition, Tool, checks_for
+from autograder.standards.messages import vague_raises
 from autograder.standards.metrics import measure
 from autograder.standards.structure import check_requirement, describe_requirement
 from autograder.standards.suppressions import SuppressionKind, find_suppressions, neutralise
@@ -108,6 +109,8 @@ def _result(future: Future[list[Finding] | ToolFailure] | None) -> list[Finding]
 def _local_findings(definition: CheckDefinition, submission: Submission) -> list[Finding]:
     if definition.tool is Tool.METRICS:
         return [finding for source in submission.files for finding in measure(source)]
+    if definition.tool is Tool.MESSAGES:
+        return [finding for source in submission.files for finding in vague_raises(source)]
     kinds = _SUPPRESSION_CHECKS.get(definition.id)
     if definition.tool is not Tool.SUPPRESSIONS or kinds is None:
         return []

@@ -1,0 +1,1 @@
+"""The course book: pages generated from the katas' own files, and the book build."""
