@@ -41,7 +41,9 @@ def main() -> None:
     ):
         verdict = "ok" if result.seconds < target else "SLOW"
         ratio = result.seconds / target
-        print(f"{name:<24} {result.seconds:6.1f} s  target < {target:.0f} s ({ratio:.2f}x) {verdict}")
+        print(
+            f"{name:<24} {result.seconds:6.1f} s  target < {target:.0f} s ({ratio:.2f}x) {verdict}"
+        )
 
 
 if __name__ == "__main__":

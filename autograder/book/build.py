@@ -55,7 +55,16 @@ def build_book(book: Path, katas: tuple[Kata, ...], *, fresh: bool = False) -> B
         _remove_cache(book / "_build" / ".jupyter_cache")
     run = run_trusted(argv, timeout=_TIMEOUT_SECONDS, cwd=book.parent, env=dict(os.environ))
     ok = run.returncode == 0 and not run.timed_out
-    return BookBuild(ok=ok, html=book / "_build" / "html", output=run.output, seconds=run.seconds)
+    html = book / "_build" / "html"
+    _remove_orphans(book, html)
+    return BookBuild(ok=ok, html=html, output=run.output, seconds=run.seconds)
+
+
+def _remove_orphans(book: Path, html: Path) -> None:
+    """Drop pages of katas that no longer exist: Sphinx never deletes an output."""
+    for page in (html / "katas").glob("kata-*.html"):
+        if not (book / "katas" / f"{page.stem}.md").exists():
+            page.unlink()
 
 
 def _remove_cache(cache: Path) -> None:

@@ -52,6 +52,17 @@ def lesson_link(lesson: str, text: str) -> str:
     return f"{{doc}}`{text} </chapters/{chapter}>`"
 
 
+def _nested(markdown: str) -> str:
+    """Move a README's headings one level down, under the page's own sections."""
+    fenced = False
+    lines = []
+    for line in markdown.splitlines():
+        if line.startswith("```"):
+            fenced = not fenced
+        lines.append(f"#{line}" if line.startswith("#") and not fenced else line)
+    return "\n".join(lines)
+
+
 def _page_name(kata: Kata) -> str:
     return f"kata-{kata.id}"
 
@@ -92,7 +103,7 @@ def kata_page(kata: Kata) -> str:
         f"- **Start it:** `kaizen start {spec.id}`, then `kaizen check` (or `kaizen watch`)",
         "",
         "## The brief",
-        body.strip(),
+        _nested(body.strip()),
         "",
         "## What is graded",
         "",
