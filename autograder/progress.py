@@ -71,6 +71,13 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
+def _ensure_started(db: sqlite3.Connection, kata_id: str, at: str) -> None:
+    db.execute(
+        "INSERT INTO katas (kata_id, started_at) VALUES (?, ?) ON CONFLICT (kata_id) DO NOTHING",
+        (kata_id, at),
+    )
+
+
 class ProgressStore:
     """Reads and writes progress; every method is one short transaction."""
 
@@ -118,11 +125,7 @@ class ProgressStore:
             kata_id: The kata.
         """
         with self._connect() as db:
-            db.execute(
-                "INSERT INTO katas (kata_id, started_at) VALUES (?, ?) "
-                "ON CONFLICT (kata_id) DO NOTHING",
-                (kata_id, _now()),
-            )
+            _ensure_started(db, kata_id, _now())
         self.set_current(kata_id)
 
     def record(self, report: Report) -> KataProgress:
@@ -142,11 +145,7 @@ class ProgressStore:
                 "VALUES (?, ?, ?, ?, ?)",
                 (report.kata, now, report.status.value, report.score, report.max_score),
             )
-            db.execute(
-                "INSERT INTO katas (kata_id, started_at) VALUES (?, ?) "
-                "ON CONFLICT (kata_id) DO NOTHING",
-                (report.kata, now),
-            )
+            _ensure_started(db, report.kata, now)
             db.execute(
                 "UPDATE katas SET attempts = attempts + 1, last_status = ?, "
                 "best_score = MAX(best_score, ?), max_score = ?, "
