@@ -149,7 +149,7 @@ CHECKS: tuple[CheckDefinition, ...] = (
         category=_C.DOCS,
         title="Public modules, classes and functions have Google-style docstrings",
         advice="Give each public module, class and function a docstring: a one-line summary, "
-        "then Args:, Returns: and Raises: sections.",
+        "then Args: (every parameter is checked), Returns: and Raises: sections.",
         lesson="12-documentation#docstrings",
         tool=Tool.RUFF,
         rules=("D",),
