@@ -12,6 +12,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import settings
+
+# The platform's own property tests are reproducible too: same examples on every run,
+# no example database in the working tree, no deadline on a busy CI machine.
+settings.register_profile("kaizen-tests", derandomize=True, database=None, deadline=None)
+settings.load_profile("kaizen-tests")
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

@@ -4,3 +4,5 @@
 proxy to the learner's process. They are imported directly, never through this package,
 to keep the test process's start-up light.
 """
+
+__all__: list[str] = []

@@ -1,1 +1,3 @@
 """The ``kaizen`` command-line interface."""
+
+__all__: list[str] = []
