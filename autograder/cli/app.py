@@ -319,13 +319,12 @@ def book(
 
 
 def _serve(folder: Path, port: int) -> None:
-    import functools  # noqa: PLC0415 - only --serve needs these
-    import webbrowser  # noqa: PLC0415
-    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer  # noqa: PLC0415
+    import webbrowser  # noqa: PLC0415 - only --serve needs these
 
-    handler = functools.partial(SimpleHTTPRequestHandler, directory=str(folder))
+    from autograder.book.serve import book_server  # noqa: PLC0415
+
     try:
-        server = ThreadingHTTPServer(("127.0.0.1", port), handler)
+        server = book_server(folder, port)
     except OSError as error:
         raise _fail(f"cannot serve on port {port} ({error}): try --port 8001") from None
     url = f"http://127.0.0.1:{port}/"

@@ -7,13 +7,11 @@ search, and saves screenshots of three pages in ``artifacts/screenshots/``.
 
 from __future__ import annotations
 
-import functools
 import os
 import re
 import threading
 import urllib.request
 from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
@@ -21,6 +19,7 @@ import pytest
 from playwright.sync_api import Browser, sync_playwright
 
 from autograder.book.build import BookBuild, build_book
+from autograder.book.serve import book_server
 from autograder.kata import Catalog
 from tests.conftest import REPO
 
@@ -51,8 +50,7 @@ def built() -> BookBuild:
 @pytest.fixture(scope="module")
 def site(built: BookBuild) -> Iterator[str]:
     """Serve the HTML on a free loopback port; stopped when the module ends."""
-    handler = functools.partial(_QuietHandler, directory=str(built.html))
-    with ThreadingHTTPServer(("127.0.0.1", 0), handler) as server:
+    with book_server(built.html, 0) as server:
         thread = threading.Thread(target=server.serve_forever, daemon=True)
         thread.start()
         try:
@@ -60,11 +58,6 @@ def site(built: BookBuild) -> Iterator[str]:
         finally:
             server.shutdown()
             thread.join()
-
-
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
-        del format, args
 
 
 def _pages(built: BookBuild) -> list[str]:
