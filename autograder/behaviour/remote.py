@@ -89,7 +89,12 @@ class CodeSession:
             child.start()
         except (ChildExitedError, ChildTimeoutError, ChildProtocolError) as failure:
             child.stop()
-            raise LearnerCrashed(f"{self.label} could not be started: {failure}") from None
+            msg = (
+                f"the process for {self.label} could not be started ({failure}): this is a "
+                "problem of the grader or this machine, not of your code; try again, and "
+                "report it with the output of 'kaizen grade ... --json' if it persists"
+            )
+            raise LearnerCrashed(msg) from None
         self._child = child
         return child
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -52,7 +53,7 @@ def build_book(book: Path, katas: tuple[Kata, ...], *, fresh: bool = False) -> B
     argv = [sys.executable, "-c", _JUPYTER_BOOK, "build", str(book), "-W", "-n", "--keep-going"]
     if fresh:
         argv.append("--all")
-        _remove_cache(book / "_build" / ".jupyter_cache")
+        shutil.rmtree(book / "_build" / ".jupyter_cache", ignore_errors=True)
     run = run_trusted(argv, timeout=_TIMEOUT_SECONDS, cwd=book.parent, env=dict(os.environ))
     ok = run.returncode == 0 and not run.timed_out
     html = book / "_build" / "html"
@@ -65,14 +66,3 @@ def _remove_orphans(book: Path, html: Path) -> None:
     for page in (html / "katas").glob("kata-*.html"):
         if not (book / "katas" / f"{page.stem}.md").exists():
             page.unlink()
-
-
-def _remove_cache(cache: Path) -> None:
-    if not cache.exists():
-        return
-    for path in sorted(cache.rglob("*"), reverse=True):
-        if path.is_dir():
-            path.rmdir()
-        else:
-            path.unlink()
-    cache.rmdir()

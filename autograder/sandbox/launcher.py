@@ -8,7 +8,8 @@ Two mechanisms, chosen at run time and named in every report:
   working directory, and an empty environment. It dies with its parent, and with it every
   process it started.
 - ``process``: the fallback where user namespaces are unavailable (many containers): a
-  separate session, resource limits, a scrubbed environment and a process-tree sweep. The
+  separate session, resource limits, a scrubbed environment and a pids cgroup where the
+  machine allows one. The
   learner's code then runs as the grader's user, with the network and the file system.
 
 ``KAIZEN_SANDBOX`` chooses: ``auto`` (default: bwrap if it works here, else process),
@@ -65,8 +66,9 @@ _DESCRIPTIONS = {
     ),
     Mechanism.PROCESS: (
         "WEAKER fallback (no user namespaces here): a separate process with resource limits, "
-        "a scrubbed environment and a process-tree sweep, but it runs as the grader's user, "
-        "with the network and the grader's file system: grades are not tamper-proof"
+        "a scrubbed environment and a pids cgroup where one can be made, but it runs as the "
+        "grader's user, with the network and the grader's file system: grades are not "
+        "tamper-proof"
     ),
 }
 

@@ -23,7 +23,8 @@ class ResourceLimits:
         open_files: Most file descriptors open at once (RLIMIT_NOFILE).
         processes: How many more processes and threads it may start (RLIMIT_NPROC). The
             kernel counts every task of the real user, so the limit is set to the user's
-            current count plus this; it does not bind uid 0 outside a user namespace.
+            current count plus this. It is not set for uid 0, which the kernel exempts
+            (the pids cgroup caps root's processes instead).
     """
 
     memory_mb: int = 512
@@ -34,13 +35,15 @@ class ResourceLimits:
 
     def as_rlimits(self) -> dict[str, int]:
         """Return the limits as ``resource`` module names mapped to values."""
-        return {
+        limits = {
             "RLIMIT_AS": self.memory_mb * _MIB,
             "RLIMIT_CPU": math.ceil(self.cpu_seconds),
             "RLIMIT_FSIZE": self.file_size_mb * _MIB,
             "RLIMIT_NOFILE": self.open_files,
-            "RLIMIT_NPROC": _tasks_of_this_user() + self.processes,
         }
+        if os.getuid() != 0:  # root is exempt: counting its tasks would cost time for nothing
+            limits["RLIMIT_NPROC"] = _tasks_of_this_user() + self.processes
+        return limits
 
 
 def _tasks_of_this_user() -> int:
