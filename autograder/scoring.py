@@ -8,7 +8,9 @@ from dataclasses import replace
 from autograder.report.model import CheckResult, CheckStatus, ReportStatus
 from autograder.syllabus import Category
 
-__all__ = ["share_points", "verdict"]
+__all__ = ["run_message", "share_points", "verdict"]
+
+_NAMED_AT_MOST = 3
 
 
 def share_points(
@@ -49,9 +51,37 @@ def verdict(checks: Sequence[CheckResult]) -> ReportStatus:
         checks: Every check of the report.
 
     Returns:
-        ``passed`` only if every required check passed.
+        ``error`` when no check ran or one could not run (the grader could not judge),
+        ``passed`` when every check passed, ``failed`` otherwise.
     """
-    required = [check for check in checks if check.required]
-    if all(check.status is CheckStatus.PASSED for check in required):
+    if not checks or any(check.status is CheckStatus.ERROR for check in checks):
+        return ReportStatus.ERROR
+    if all(check.status is CheckStatus.PASSED for check in checks):
         return ReportStatus.PASSED
     return ReportStatus.FAILED
+
+
+def run_message(checks: Sequence[CheckResult]) -> str:
+    """Say why the checks give no grade, for ``Report.message``.
+
+    Args:
+        checks: Every check of the report.
+
+    Returns:
+        Empty unless ``verdict`` is ``error``; then which checks could not run and what
+        to do (their own messages say why each could not).
+    """
+    if verdict(checks) is not ReportStatus.ERROR:
+        return ""
+    if not checks:
+        return "no check ran, so there is no grade: the kata defines none; tell the course author"
+    broken = [check.id for check in checks if check.status is CheckStatus.ERROR]
+    named = ", ".join(broken[:_NAMED_AT_MOST])
+    if len(broken) > _NAMED_AT_MOST:
+        named += f" and {len(broken) - _NAMED_AT_MOST} more"
+    noun = "check" if len(broken) == 1 else "checks"
+    return (
+        f"{len(broken)} {noun} could not run ({named}), so this is not a grade yet: "
+        "the panels below say why. Grade it again; if it happens again, tell the course "
+        "author and include the report's JSON."
+    )

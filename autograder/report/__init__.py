@@ -1,4 +1,8 @@
-"""The grading report: model, JSON form and terminal rendering."""
+"""The grading report: model and JSON form.
+
+The renderers (``autograder.report.render`` for terminals, ``autograder.report.html`` for
+notebooks) are imported from their modules, so that reading a report needs no rich.
+"""
 
 from autograder.report.model import (
     SCHEMA_VERSION,
@@ -11,7 +15,12 @@ from autograder.report.model import (
     Severity,
     Timing,
 )
-from autograder.report.serialize import report_from_json, report_schema, report_to_json
+from autograder.report.serialize import (
+    report_from_json,
+    report_schema,
+    report_to_dict,
+    report_to_json,
+)
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -25,5 +34,6 @@ __all__ = [
     "Timing",
     "report_from_json",
     "report_schema",
+    "report_to_dict",
     "report_to_json",
 ]

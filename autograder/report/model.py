@@ -1,12 +1,13 @@
 """The grading report: one immutable model for every delivery mode.
 
 Serialisation lives in ``autograder.report.serialize``; rendering in
-``autograder.report.render``. The JSON form is documented in ``docs/report-schema.json``.
+``autograder.report.render`` (terminal) and ``autograder.report.html`` (notebooks). The
+JSON form is documented in ``docs/report-schema.json``.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
 
 __all__ = [
@@ -21,7 +22,9 @@ __all__ = [
     "Timing",
 ]
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "2.0"
+"""Version 2.0 added ``Report.message`` and dropped ``CheckResult.required`` and
+``Timing.checks`` (never set); 1.0 was the first published schema."""
 
 
 class CheckStatus(StrEnum):
@@ -36,8 +39,9 @@ class CheckStatus(StrEnum):
 class ReportStatus(StrEnum):
     """The verdict on a whole submission.
 
-    ``passed`` only when every required check passed; ``error`` when the submission could
-    not be graded at all (e.g. a syntax error), with a check that says why.
+    ``passed`` only when every check passed; ``failed`` when some did not; ``error`` when
+    the submission could not be graded (a syntax error, a failure at import time, a check
+    that could not run), with ``Report.message`` saying why.
     """
 
     PASSED = "passed"
@@ -46,11 +50,18 @@ class ReportStatus(StrEnum):
 
 
 class Severity(StrEnum):
-    """How much a finding matters, from the learner's point of view."""
+    """How much a finding matters, as exercism's analyzer ranks its comments.
+
+    Severity decides what a learner is shown first and how the summary counts what is
+    left to fix; it never changes the points, which the check's status alone decides.
+    """
 
     ESSENTIAL = "essential"
+    """The code is wrong or cannot be trusted yet (a type error, a behaviour difference)."""
     ACTIONABLE = "actionable"
+    """A standard is not met: a concrete change to make."""
     INFORMATIVE = "informative"
+    """Worth knowing; nothing to change for the grade."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -63,7 +74,7 @@ class Finding:
         line: 1-based line number (0 when it concerns the whole file).
         column: 1-based column (0 when unknown).
         message: What is wrong and what to do about it.
-        severity: How much it matters.
+        severity: How much it matters; decides the order in which findings are shown.
         url: Further reading on the rule, if any.
         lesson: The book page that teaches what the rule is about.
     """
@@ -89,9 +100,9 @@ class CheckResult:
         status: How it ended.
         score: Points earned.
         max_score: Points at stake.
-        message: What happened, and what to do next if it did not pass.
-        lesson: The book page that teaches it.
-        required: Whether the kata needs this check passed to be passed.
+        message: What happened, and what to do next if it did not pass. A behaviour
+            mismatch may end with a diff: lines starting ``-`` and ``+``.
+        lesson: The book page that teaches it, e.g. ``04-type-hints#annotations``.
         checklist: The review-checklist items it enforces.
         findings: The places in the code that made it fail.
         counterexample: For a property test: the smallest input that broke it.
@@ -105,7 +116,6 @@ class CheckResult:
     max_score: int
     message: str
     lesson: str
-    required: bool = True
     checklist: tuple[str, ...] = ()
     findings: tuple[Finding, ...] = ()
     counterexample: str = ""
@@ -133,11 +143,9 @@ class Timing:
 
     Attributes:
         total_seconds: The whole grading.
-        checks: Seconds per check id, where measured.
     """
 
     total_seconds: float
-    checks: dict[str, float] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -149,10 +157,15 @@ class Report:
         kata: The kata's id.
         title: The kata's title.
         status: The verdict.
+        message: Why the submission could not be graded (a syntax error, a failure at
+            import time, a check that could not run) and what to do; set exactly when
+            ``status`` is ``error``, empty otherwise. A run-level problem is said here
+            once, never as one failed check per test.
         score: Points earned over all checks.
-        max_score: Points at stake over all checks.
+        max_score: Points at stake: the kata's total, even when no check could run.
         sandbox: How the learner's code was isolated, and how strongly.
-        checks: Every check, in report order (behaviour first, then by category).
+        checks: Every check, in report order (behaviour first, then by category); may
+            be empty when ``status`` is ``error``.
         timing: Wall-clock times (excluded when comparing reports).
     """
 
@@ -160,11 +173,22 @@ class Report:
     kata: str
     title: str
     status: ReportStatus
+    message: str = ""
     score: int
     max_score: int
     sandbox: Sandbox
     checks: tuple[CheckResult, ...]
     timing: Timing
+
+    def __post_init__(self) -> None:
+        """Reject a run-level message on a report that was graded.
+
+        Raises:
+            ValueError: If ``message`` is set but ``status`` is not ``error``.
+        """
+        if self.message and self.status is not ReportStatus.ERROR:
+            msg = f"a report with status {self.status.value!r} cannot carry a run-level message"
+            raise ValueError(msg)
 
     def failing(self) -> tuple[CheckResult, ...]:
         """Return the checks that did not pass, in report order."""

@@ -44,15 +44,26 @@ def report_to_json(report: Report) -> str:
 
 
 def report_from_json(text: str) -> Report:
-    """Parse a report written by ``report_to_json``.
+    """Parse a report written by ``report_to_json`` of this schema version.
 
     Args:
         text: The JSON text.
 
     Returns:
         The report.
+
+    Raises:
+        ValueError: If the text is not a report of this schema version (pydantic's
+            ``ValidationError`` is a ``ValueError`` and names each bad field).
     """
-    return _adapter().validate_json(text)
+    report = _adapter().validate_json(text)
+    if report.schema_version != SCHEMA_VERSION:
+        msg = (
+            f"this report follows schema version {report.schema_version}, but this Kaizen "
+            f"reads version {SCHEMA_VERSION}: grade the submission again"
+        )
+        raise ValueError(msg)
+    return report
 
 
 def report_schema() -> dict[str, Any]:
