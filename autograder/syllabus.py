@@ -66,6 +66,7 @@ class Category(StrEnum):
     RESOURCES = "resources"
     CONCURRENCY = "concurrency"
     IMPORTS = "imports"
+    BASELINE = "baseline"
 
 
 CATEGORY_LESSONS: dict[Category, str] = {
@@ -81,5 +82,6 @@ CATEGORY_LESSONS: dict[Category, str] = {
     Category.RESOURCES: "05-error-handling",
     Category.CONCURRENCY: "08-concurrency",
     Category.IMPORTS: "09-imports",
+    Category.BASELINE: "15-kaizen-in-practice",
 }
 """The book chapter that teaches each category (a page slug under ``book/``)."""

@@ -7,7 +7,7 @@ import subprocess
 import pytest
 from ruff import find_ruff_bin
 
-from autograder.standards.definitions import CHECKS, CheckDefinition, Tool
+from autograder.standards.definitions import BASELINE_CHECKS, CHECKS, FOCUS_CHECKS, CheckDefinition
 from autograder.syllabus import CATEGORY_LESSONS, Category
 
 
@@ -16,6 +16,7 @@ def test_check_ids_are_unique_and_prefixed_by_their_category() -> None:
     assert len(ids) == len(set(ids))
     for check in CHECKS:
         assert check.id.startswith(f"{check.category}.")
+        assert not check.is_empty(), f"{check.id} has nothing that reports for it"
 
 
 def test_every_graded_category_has_a_check_and_a_lesson() -> None:
@@ -25,7 +26,20 @@ def test_every_graded_category_has_a_check_and_a_lesson() -> None:
             assert any(check.category is category for check in CHECKS), category
 
 
-@pytest.mark.parametrize("check", [c for c in CHECKS if c.tool is Tool.RUFF], ids=lambda c: c.id)
+def test_the_baseline_is_its_own_category_and_only_the_baseline() -> None:
+    assert {check.category for check in BASELINE_CHECKS} == {Category.BASELINE}
+    assert all(check.category is not Category.BASELINE for check in FOCUS_CHECKS)
+
+
+def test_no_two_focus_checks_share_a_tool_or_a_suppression_kind() -> None:
+    # a tool's findings, or a suppression kind's, must have exactly one check to count in
+    tools = [tool for check in FOCUS_CHECKS for tool in check.tools]
+    kinds = [kind for check in FOCUS_CHECKS for kind in check.suppressions]
+    assert len(tools) == len(set(tools))
+    assert len(kinds) == len(set(kinds))
+
+
+@pytest.mark.parametrize("check", [c for c in CHECKS if c.rules], ids=lambda c: c.id)
 def test_ruff_knows_every_selected_rule(check: CheckDefinition) -> None:
     rules = ",".join(check.rules)
     done = subprocess.run(

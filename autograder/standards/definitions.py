@@ -2,59 +2,23 @@
 
 A kata grades a category by giving it points; all the checks of that category then run,
 and share its points. Each check says what it wants, what to do when it fails, which
-lesson teaches it and which review-checklist items it enforces.
+lesson teaches it and which review-checklist items it enforces. The focus checks are
+defined here; the house baseline, graded in every kata, in ``autograder.standards.baseline``.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from enum import StrEnum
-
+from autograder.standards.baseline import BASELINE_CHECKS
+from autograder.standards.checks import CheckDefinition, Tool
+from autograder.standards.suppressions import SuppressionKind
 from autograder.syllabus import Category, ChecklistItem
 
-__all__ = ["CHECKS", "CheckDefinition", "Tool", "checks_for"]
-
-
-class Tool(StrEnum):
-    """What runs a check."""
-
-    RUFF = "ruff"
-    RUFF_FORMAT = "ruff-format"
-    MYPY = "mypy"
-    METRICS = "metrics"
-    MESSAGES = "messages"
-    SUPPRESSIONS = "suppressions"
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class CheckDefinition:
-    """One standards check.
-
-    Attributes:
-        id: Stable id used in reports, e.g. ``typing.annotations``.
-        category: The category it belongs to.
-        title: What the check wants, in one line.
-        advice: What to do when it fails.
-        lesson: The book page (and section) that teaches it.
-        tool: What runs it.
-        rules: For ruff checks: the rule codes or prefixes it selects.
-        checklist: Review-checklist items it enforces.
-    """
-
-    id: str
-    category: Category
-    title: str
-    advice: str
-    lesson: str
-    tool: Tool
-    rules: tuple[str, ...] = ()
-    checklist: tuple[ChecklistItem, ...] = ()
-
+__all__ = ["BASELINE_CHECKS", "CHECKS", "FOCUS_CHECKS", "CheckDefinition", "Tool"]
 
 _C = Category
 _I = ChecklistItem
 
-CHECKS: tuple[CheckDefinition, ...] = (
+FOCUS_CHECKS: tuple[CheckDefinition, ...] = (
     CheckDefinition(
         id="typing.annotations",
         category=_C.TYPING,
@@ -62,7 +26,6 @@ CHECKS: tuple[CheckDefinition, ...] = (
         advice="Annotate every parameter and return value; use list[str], X | None, "
         "and built-in generics instead of typing.List or Optional.",
         lesson="04-type-hints#annotations",
-        tool=Tool.RUFF,
         rules=("ANN", "UP006", "UP007", "UP035", "UP037", "UP040", "UP045", "UP046", "UP047"),
         checklist=(_I.TYPE_HINTS,),
     ),
@@ -72,7 +35,7 @@ CHECKS: tuple[CheckDefinition, ...] = (
         title="mypy --strict finds no type errors",
         advice="Fix each type error where it arises; never silence it.",
         lesson="04-type-hints#strict-mypy",
-        tool=Tool.MYPY,
+        tools=frozenset({Tool.MYPY}),
         checklist=(_I.TYPE_HINTS,),
     ),
     CheckDefinition(
@@ -82,7 +45,7 @@ CHECKS: tuple[CheckDefinition, ...] = (
         advice="Remove the suppression and fix the type error; if it truly must stay, "
         "write '# type: ignore[code]  # reason: why'.",
         lesson="04-type-hints#type-ignore",
-        tool=Tool.SUPPRESSIONS,
+        suppressions=frozenset({SuppressionKind.TYPE}),
         checklist=(_I.TYPE_IGNORE_JUSTIFIED,),
     ),
     CheckDefinition(
@@ -92,7 +55,6 @@ CHECKS: tuple[CheckDefinition, ...] = (
         advice="Catch the specific exceptions you can handle, raise custom exceptions for "
         "domain errors, and use 'raise ... from error' when translating one.",
         lesson="05-error-handling#specific-exceptions",
-        tool=Tool.RUFF,
         rules=(
             "E722",
             "BLE",
@@ -119,7 +81,7 @@ CHECKS: tuple[CheckDefinition, ...] = (
         advice="Give each raised exception a message that names the value, what was "
         "expected, and what to do next; build it in a custom exception's __init__.",
         lesson="05-error-handling#actionable-messages",
-        tool=Tool.MESSAGES,
+        tools=frozenset({Tool.MESSAGES}),
         checklist=(_I.ACTIONABLE_ERRORS,),
     ),
     CheckDefinition(
@@ -129,7 +91,6 @@ CHECKS: tuple[CheckDefinition, ...] = (
         advice="Pass data as query parameters, read secrets from the environment, and avoid "
         "eval, pickle and shell=True on untrusted input.",
         lesson="06-security",
-        tool=Tool.RUFF,
         rules=("S",),
         checklist=(_I.NO_HARDCODED_SECRETS, _I.INPUT_VALIDATION),
     ),
@@ -140,7 +101,6 @@ CHECKS: tuple[CheckDefinition, ...] = (
         advice="Create 'logger = logging.getLogger(__name__)' and log at the right level "
         "with lazy %-style arguments instead of print() or f-strings.",
         lesson="11-logging",
-        tool=Tool.RUFF,
         rules=("T20", "G", "LOG"),
         checklist=(_I.LOGGING_NOT_PRINT,),
     ),
@@ -151,7 +111,6 @@ CHECKS: tuple[CheckDefinition, ...] = (
         advice="Give each public module, class and function a docstring: a one-line summary, "
         "then Args: (every parameter is checked), Returns: and Raises: sections.",
         lesson="12-documentation#docstrings",
-        tool=Tool.RUFF,
         rules=("D",),
         checklist=(_I.DOCSTRINGS,),
     ),
@@ -162,7 +121,6 @@ CHECKS: tuple[CheckDefinition, ...] = (
         advice="Extract helper functions, use early returns, and group related arguments "
         "into a dataclass.",
         lesson="03-clean-code#small-functions",
-        tool=Tool.RUFF,
         rules=("C901", "PLR0911", "PLR0912", "PLR0913", "PLR0915"),
     ),
     CheckDefinition(
@@ -172,7 +130,7 @@ CHECKS: tuple[CheckDefinition, ...] = (
         advice="Split long functions into well-named helpers and flatten nesting with early "
         "returns and guard clauses.",
         lesson="03-clean-code#size-limits",
-        tool=Tool.METRICS,
+        tools=frozenset({Tool.METRICS}),
     ),
     CheckDefinition(
         id="style.format",
@@ -180,7 +138,7 @@ CHECKS: tuple[CheckDefinition, ...] = (
         title="The code is formatted with ruff format",
         advice="Run 'ruff format' on your code.",
         lesson="13-project-structure#tooling",
-        tool=Tool.RUFF_FORMAT,
+        tools=frozenset({Tool.RUFF_FORMAT}),
     ),
     CheckDefinition(
         id="style.lint",
@@ -189,8 +147,8 @@ CHECKS: tuple[CheckDefinition, ...] = (
         advice="Follow each message; most are one-line fixes (and 'ruff check --fix' can "
         "apply many of them).",
         lesson="03-clean-code",
-        tool=Tool.RUFF,
         rules=("E", "W", "F", "I", "N", "B", "SIM", "RET", "PIE", "C4", "ERA", "UP", "PLR1714"),
+        catch_all=True,
     ),
     CheckDefinition(
         id="style.suppressions",
@@ -199,7 +157,7 @@ CHECKS: tuple[CheckDefinition, ...] = (
         advice="Fix what the linter reports instead of silencing it; if a rule truly does not "
         "apply, write '# noqa: CODE - reason'.",
         lesson="03-clean-code#suppressions",
-        tool=Tool.SUPPRESSIONS,
+        suppressions=frozenset({SuppressionKind.LINT, SuppressionKind.FORMAT}),
     ),
     CheckDefinition(
         id="performance.idioms",
@@ -208,7 +166,6 @@ CHECKS: tuple[CheckDefinition, ...] = (
         advice="Use comprehensions, set/dict lookups and built-ins instead of manual loops "
         "and repeated conversions.",
         lesson="07-performance#data-structures",
-        tool=Tool.RUFF,
         rules=("PERF", "C419", "FURB", "SIM110", "SIM118"),
         checklist=(_I.PERFORMANCE_PROFILED,),
     ),
@@ -218,7 +175,6 @@ CHECKS: tuple[CheckDefinition, ...] = (
         title="Files and other resources are closed by context managers",
         advice="Open files, sockets and connections in a 'with' statement.",
         lesson="05-error-handling#context-managers",
-        tool=Tool.RUFF,
         rules=("SIM115", "PTH123"),
         checklist=(_I.RESOURCES_CLOSED,),
     ),
@@ -229,7 +185,6 @@ CHECKS: tuple[CheckDefinition, ...] = (
         advice="Use async libraries (or asyncio.to_thread) for I/O and sleeping in async "
         "functions.",
         lesson="08-concurrency#event-loop",
-        tool=Tool.RUFF,
         rules=("ASYNC", "RUF006"),
         checklist=(_I.ASYNC_NON_BLOCKING,),
     ),
@@ -239,19 +194,10 @@ CHECKS: tuple[CheckDefinition, ...] = (
         title="Imports are absolute, sorted, used and explicit",
         advice="Import only what you use, never with '*', and let 'ruff check --fix' sort them.",
         lesson="09-imports",
-        tool=Tool.RUFF,
         rules=("I", "F401", "F403", "F405", "TID"),
     ),
 )
+"""The checks of the focus categories, the ones a kata chooses by giving them points."""
 
-
-def checks_for(categories: frozenset[Category]) -> tuple[CheckDefinition, ...]:
-    """Return the checks of the given categories, in registry order.
-
-    Args:
-        categories: The categories a kata grades.
-
-    Returns:
-        Their checks.
-    """
-    return tuple(check for check in CHECKS if check.category in categories)
+CHECKS: tuple[CheckDefinition, ...] = (*FOCUS_CHECKS, *BASELINE_CHECKS)
+"""The registry, in report order: the focus checks, then the baseline's."""

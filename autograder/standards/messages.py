@@ -3,7 +3,9 @@
 An actionable message says what went wrong, with which value, and what to do. That cannot
 be judged fully by a program, but its absence can: a built-in exception raised with no
 message, or with a message of one or two words ("invalid", "bad config"), tells the
-reader nothing they can act on.
+reader nothing they can act on. And a custom exception exists to say it the same way at
+every raise: its ``__init__`` takes the facts and builds the message, so a raise that
+passes it ready-made text (``raise ConfigError(f"line {n}: ...")``) is reported too.
 """
 
 from __future__ import annotations
@@ -13,9 +15,9 @@ import builtins
 from collections.abc import Iterator
 
 from autograder.report.model import Finding
-from autograder.submission import SourceFile
+from autograder.submission import SourceFile, Submission
 
-__all__ = ["MIN_MESSAGE_WORDS", "vague_raises"]
+__all__ = ["MIN_MESSAGE_WORDS", "messages_at_raise_site", "vague_raises"]
 
 MIN_MESSAGE_WORDS = 3
 _BUILTIN_EXCEPTIONS = frozenset(
@@ -67,3 +69,62 @@ def _problem(exc: ast.expr) -> str | None:
             )
         case _:
             return None
+
+
+def messages_at_raise_site(submission: Submission) -> tuple[Finding, ...]:
+    """Report each raise of one of the submission's own exceptions with ready-made text.
+
+    Args:
+        submission: The learner's code.
+
+    Returns:
+        The findings, by file and line.
+    """
+    own = {
+        node.name
+        for source in submission.files
+        for node in ast.walk(source.tree)
+        if isinstance(node, ast.ClassDef)
+    }
+    return tuple(
+        Finding(
+            rule="KZ-ERROR-MESSAGE-SITE",
+            path=source.path,
+            line=node.lineno,
+            column=node.col_offset + 1,
+            message=f"{name}(...) gets its message as ready-made text here: pass it the "
+            f"facts (the value, the line, the expected form) and build the message in "
+            f"{name}.__init__, so that every raise says it the same way",
+        )
+        for source in submission.files
+        for node in ast.walk(source.tree)
+        if isinstance(node, ast.Raise)
+        and isinstance(node.exc, ast.Call)
+        and (name := _called(node.exc)) in own
+        and any(_is_text(argument) for argument in _arguments(node.exc))
+    )
+
+
+def _called(call: ast.Call) -> str:
+    match call.func:
+        case ast.Name(id=name) | ast.Attribute(attr=name):
+            return name
+        case _:
+            return ""
+
+
+def _arguments(call: ast.Call) -> list[ast.expr]:
+    return [*call.args, *(keyword.value for keyword in call.keywords)]
+
+
+def _is_text(node: ast.expr) -> bool:
+    """Whether an expression builds a string: a literal, an f-string, ``+``, ``%``, ``.format``."""
+    match node:
+        case ast.Constant(value=str()) | ast.JoinedStr():
+            return True
+        case ast.BinOp(left=left, op=ast.Add() | ast.Mod(), right=right):
+            return _is_text(left) or _is_text(right)
+        case ast.Call(func=ast.Attribute(value=value, attr="format")):
+            return _is_text(value)
+        case _:
+            return False

@@ -2,27 +2,43 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 from autograder.kata.model import KataSpec
 from autograder.report.model import Finding
-from autograder.standards.definitions import CheckDefinition, Tool, checks_for
-from autograder.standards.messages import vague_raises
+from autograder.standards.blindspots import BLIND_SPOTS, uncovered_findings
+from autograder.standards.checks import CheckDefinition, Tool
+from autograder.standards.config import settings_for
+from autograder.standards.messages import messages_at_raise_site, vague_raises
 from autograder.standards.metrics import measure
+from autograder.standards.public_api import public_api
+from autograder.standards.selection import graded_checks, owner
+from autograder.standards.shared_state import shared_state_writes
 from autograder.standards.structure import check_requirement, describe_requirement
-from autograder.standards.suppressions import SuppressionKind, find_suppressions, neutralise
+from autograder.standards.suppressions import neutralise, unjustified
 from autograder.standards.tools import ToolFailure, run_format_check, run_mypy, run_ruff
 from autograder.submission import Submission
 from autograder.syllabus import CATEGORY_LESSONS, Category, ChecklistItem
 
 __all__ = ["StandardsOutcome", "run_standards"]
 
-_SUPPRESSION_CHECKS = {
-    "typing.suppressions": frozenset({SuppressionKind.TYPE}),
-    "style.suppressions": frozenset({SuppressionKind.LINT, SuppressionKind.FORMAT}),
+type Found = list[Finding] | ToolFailure
+
+_ANALYSERS: dict[Tool, Callable[[Submission], list[Finding]]] = {
+    Tool.METRICS: lambda submission: [f for s in submission.files for f in measure(s)],
+    Tool.MESSAGES: lambda submission: [
+        *(f for s in submission.files for f in vague_raises(s)),
+        *messages_at_raise_site(submission),
+    ],
+    Tool.PUBLIC_API: lambda submission: list(public_api(submission)),
+    Tool.SHARED_STATE: lambda submission: [
+        f for s in submission.files for f in shared_state_writes(s)
+    ],
 }
+"""The grader's own analysers, which read the syntax tree and run in the grader."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -37,7 +53,7 @@ class StandardsOutcome:
         lesson: Where the book teaches it.
         checklist: Review-checklist items it enforces.
         findings: What it found (none: passed).
-        failure: Why the tool could not run, if it could not.
+        failure: Why a tool could not run, if one could not.
     """
 
     id: str
@@ -53,7 +69,10 @@ class StandardsOutcome:
 def run_standards(
     submission: Submission, spec: KataSpec, work_dir: Path, cache_dir: Path
 ) -> tuple[StandardsOutcome, ...]:
-    """Run the standards checks of every category the kata grades.
+    """Run the standards checks of every category the kata grades, baseline included.
+
+    Every tool reads a neutralised copy of the code, in which no suppression comment
+    works, so suppressions never silence a graded check.
 
     Args:
         submission: The learner's code.
@@ -64,8 +83,8 @@ def run_standards(
     Returns:
         One outcome per check, in registry order, then one per structure requirement.
     """
-    definitions = checks_for(frozenset(spec.points) - {Category.BEHAVIOUR})
-    original = submission.materialize(work_dir / "original")
+    checks = graded_checks(frozenset(spec.points))
+    settings = settings_for(checks)
     shadow = work_dir / "shadow"
     shadow.mkdir()
     for source in submission.files:
@@ -73,90 +92,84 @@ def run_standards(
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(neutralise(source.text), encoding="utf-8")
     files = [source.path for source in submission.files]
-    tools = {definition.tool for definition in definitions}
-    ruff_rules = sorted({rule for d in definitions if d.tool is Tool.RUFF for rule in d.rules})
+    tools = {tool for check in checks for tool in check.tools}
     with ThreadPoolExecutor(max_workers=3) as pool:
-        ruff = pool.submit(run_ruff, shadow, files, ruff_rules) if ruff_rules else None
-        mypy = pool.submit(run_mypy, shadow, files, cache_dir) if Tool.MYPY in tools else None
-        fmt = pool.submit(run_format_check, original, files) if Tool.RUFF_FORMAT in tools else None
-        local = {d.id: _local_findings(d, submission) for d in definitions}
-        results = {
-            Tool.RUFF: _result(ruff),
-            Tool.MYPY: _result(mypy),
-            Tool.RUFF_FORMAT: _result(fmt),
+        ruff = pool.submit(run_ruff, shadow, files, settings) if settings.select else None
+        mypy = (
+            pool.submit(run_mypy, shadow, files, cache_dir, settings)
+            if Tool.MYPY in tools
+            else None
+        )
+        fmt = (
+            pool.submit(run_format_check, shadow, files, settings)
+            if Tool.RUFF_FORMAT in tools
+            else None
+        )
+        found: dict[Tool, Found] = {
+            tool: analyse(submission) for tool, analyse in _ANALYSERS.items() if tool in tools
         }
-    ruff_by_check = _assign_ruff(definitions, results[Tool.RUFF])
-    outcomes = []
-    for definition in definitions:
-        found: list[Finding] | ToolFailure
-        if definition.tool is Tool.RUFF:
-            found = ruff_by_check.get(definition.id, [])
-            if isinstance(results[Tool.RUFF], ToolFailure):
-                found = results[Tool.RUFF]
-        elif definition.tool in results:
-            found = results[definition.tool]
-        else:
-            found = local[definition.id]
-        outcomes.append(_outcome(definition, found))
+        found[Tool.MYPY] = _result(mypy)
+        found[Tool.RUFF_FORMAT] = _result(fmt)
+        linted = _result(ruff)
+    by_check = _assign(checks, linted, submission)
+    outcomes = [
+        _outcome(check, _gather(check, by_check.get(check.id, []), linted, found, submission))
+        for check in checks
+    ]
     outcomes.extend(_requirement_outcomes(spec, submission))
     return tuple(outcomes)
 
 
-def _result(future: Future[list[Finding] | ToolFailure] | None) -> list[Finding] | ToolFailure:
+def _result(future: Future[Found] | None) -> Found:
     return [] if future is None else future.result()
 
 
-def _local_findings(definition: CheckDefinition, submission: Submission) -> list[Finding]:
-    if definition.tool is Tool.METRICS:
-        return [finding for source in submission.files for finding in measure(source)]
-    if definition.tool is Tool.MESSAGES:
-        return [finding for source in submission.files for finding in vague_raises(source)]
-    kinds = _SUPPRESSION_CHECKS.get(definition.id)
-    if definition.tool is not Tool.SUPPRESSIONS or kinds is None:
-        return []
-    return [
-        Finding(
-            rule="KZ-SUPPRESSION",
-            path=source.path,
-            line=suppression.line,
-            column=suppression.column,
-            message=(
-                f"'{suppression.text}' silences a whole file: remove it and fix the findings"
-                if suppression.whole_file
-                else f"'{suppression.text}' has no rule code and reason: fix the finding, "
-                "or name the code and say why it cannot be fixed"
-            ),
-        )
-        for source in submission.files
-        for suppression in find_suppressions(source.text)
-        if suppression.kind in kinds and not suppression.justified
-    ]
-
-
-def _assign_ruff(
-    definitions: tuple[CheckDefinition, ...], found: list[Finding] | ToolFailure
+def _assign(
+    checks: tuple[CheckDefinition, ...], linted: Found, submission: Submission
 ) -> dict[str, list[Finding]]:
-    """Give each ruff finding to the check whose selection matches its code most closely."""
+    """Give each ruff finding, and each blind-spot finding, to the check it counts in."""
     assigned: dict[str, list[Finding]] = {}
-    if isinstance(found, ToolFailure):
+    if isinstance(linted, ToolFailure):
         return assigned
-    selectors = [(rule, d.id) for d in definitions if d.tool is Tool.RUFF for rule in d.rules]
-    for finding in found:
-        matches = [(len(rule), check) for rule, check in selectors if finding.rule.startswith(rule)]
-        if matches:
-            assigned.setdefault(max(matches)[1], []).append(finding)
+    for finding in linted:
+        check = owner(finding.rule, checks)
+        if check is not None:
+            assigned.setdefault(check.id, []).append(finding)
+    for spot in BLIND_SPOTS:
+        check = owner(spot.rule, checks)
+        if check is not None:
+            for source in submission.files:
+                assigned.setdefault(check.id, []).extend(uncovered_findings(spot, source, linted))
     return assigned
 
 
-def _outcome(definition: CheckDefinition, found: list[Finding] | ToolFailure) -> StandardsOutcome:
+def _gather(
+    check: CheckDefinition,
+    assigned: list[Finding],
+    linted: Found,
+    found: dict[Tool, Found],
+    submission: Submission,
+) -> Found:
+    """Everything that reports for one check, or the first tool failure among them."""
+    parts = [found[tool] for tool in sorted(check.tools)]
+    if check.rules:
+        parts.append(linted if isinstance(linted, ToolFailure) else assigned)
+    failure = next((part for part in parts if isinstance(part, ToolFailure)), None)
+    if failure is not None:
+        return failure
+    findings = [f for part in parts if not isinstance(part, ToolFailure) for f in part]
+    return findings + [f for s in submission.files for f in unjustified(s, check.suppressions)]
+
+
+def _outcome(check: CheckDefinition, found: Found) -> StandardsOutcome:
     findings = () if isinstance(found, ToolFailure) else tuple(_ordered(found))
     return StandardsOutcome(
-        id=definition.id,
-        category=definition.category,
-        title=definition.title,
-        advice=definition.advice,
-        lesson=definition.lesson,
-        checklist=definition.checklist,
+        id=check.id,
+        category=check.category,
+        title=check.title,
+        advice=check.advice,
+        lesson=check.lesson,
+        checklist=check.checklist,
         findings=findings,
         failure=found.message if isinstance(found, ToolFailure) else None,
     )

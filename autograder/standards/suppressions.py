@@ -14,7 +14,10 @@ import tokenize
 from dataclasses import dataclass
 from enum import StrEnum
 
-__all__ = ["Suppression", "SuppressionKind", "find_suppressions", "neutralise"]
+from autograder.report.model import Finding
+from autograder.submission import SourceFile
+
+__all__ = ["Suppression", "SuppressionKind", "find_suppressions", "neutralise", "unjustified"]
 
 _MIN_REASON_CHARS = 8
 _SEPARATORS = " \t-:#\u2013\u2014"  # spaces, hyphen, colon, hash, en and em dashes
@@ -23,7 +26,7 @@ _SEPARATORS = " \t-:#\u2013\u2014"  # spaces, hyphen, colon, hash, en and em das
 class SuppressionKind(StrEnum):
     """Which tool a suppression speaks to."""
 
-    LINT = "lint"  # ruff / flake8: noqa
+    LINT = "lint"  # ruff / flake8: noqa, and isort: skip
     TYPE = "type"  # mypy / pyright
     FORMAT = "format"  # ruff format / black: fmt: off / skip
 
@@ -39,6 +42,7 @@ class Suppression:
         text: The directive as written.
         justified: Whether it names rule codes and gives a reason.
         whole_file: Whether it silences a whole file (never justified).
+        problem: What is wrong with it unless it is justified, and what to do.
     """
 
     kind: SuppressionKind
@@ -47,6 +51,13 @@ class Suppression:
     text: str
     justified: bool
     whole_file: bool
+    problem: str
+
+
+_UNEXPLAINED = (
+    "has no rule code and reason: fix the finding, or name the code and say why it cannot be fixed"
+)
+_WHOLE_FILE = "silences a whole file: remove it and fix the findings"
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +65,8 @@ class _Directive:
     kind: SuppressionKind
     pattern: re.Pattern[str]
     whole_file: bool
-    defuse: tuple[str, str]
+    defuse: tuple[str, str]  # a word of the directive, and what it becomes (same length)
+    problem: str
 
 
 _DIRECTIVES = (
@@ -63,6 +75,7 @@ _DIRECTIVES = (
         re.compile(r"#\s*(?:ruff|flake8)\s*:\s*noqa\b.*", re.IGNORECASE),
         whole_file=True,
         defuse=("noqa", "no_a"),
+        problem=_WHOLE_FILE,
     ),
     _Directive(
         SuppressionKind.LINT,
@@ -72,24 +85,35 @@ _DIRECTIVES = (
         ),
         whole_file=False,
         defuse=("noqa", "no_a"),
+        problem=_UNEXPLAINED,
+    ),
+    _Directive(  # isort's directives, which ruff's I001 honours: they name no rule
+        SuppressionKind.LINT,
+        re.compile(r"#\s*(?:ruff\s*:\s*)?isort\s*:\s*(?:skip_file|skip|off)\b.*"),
+        whole_file=False,
+        defuse=("isort", "isor_"),
+        problem="stops import sorting: remove it and let 'ruff check --fix' sort the imports",
     ),
     _Directive(
         SuppressionKind.TYPE,
         re.compile(r"#\s*type\s*:\s*ignore\b(?:\[(?P<codes>[^\]]*)\])?(?P<rest>.*)"),
         whole_file=False,
         defuse=("type", "typ_"),
+        problem=_UNEXPLAINED,
     ),
     _Directive(
         SuppressionKind.TYPE,
         re.compile(r"#\s*(?:mypy|pyright|pyre)\s*:.*"),
         whole_file=True,
         defuse=(":", "_"),
+        problem=_WHOLE_FILE,
     ),
     _Directive(
         SuppressionKind.FORMAT,
         re.compile(r"#\s*(?:fmt|yapf)\s*:\s*(?:off|skip|disable)\b.*"),
         whole_file=False,
         defuse=(":", "_"),
+        problem="hides code from the formatter: remove it and let 'ruff format' lay out the code",
     ),
 )
 
@@ -141,6 +165,7 @@ def find_suppressions(text: str) -> tuple[Suppression, ...]:
                         text=segment.strip(),
                         justified=not directive.whole_file and _justified(match, after),
                         whole_file=directive.whole_file,
+                        problem=directive.problem,
                     )
                 )
                 break
@@ -156,19 +181,39 @@ def neutralise(text: str) -> str:
     Returns:
         The same source, in which no tool will honour a suppression.
     """
-    lines = text.splitlines(keepends=True)
+    lines = io.StringIO(text).readlines()  # split where tokenize does: at "\n" only
     for token in _comments(text):
         row, column = token.start
         comment = token.string
         for offset, segment in _segments(comment):
-            for directive in _DIRECTIVES:
-                if directive.pattern.match(segment):
-                    old, new = directive.defuse
-                    fixed = segment.replace(old, new, 1) if old in segment else segment
-                    if old not in segment:  # case-insensitive match: defuse by position
-                        fixed = "#_" + segment[2:]
-                    comment = comment[:offset] + fixed + comment[offset + len(segment) :]
-                    break
+            directive = next((d for d in _DIRECTIVES if d.pattern.match(segment)), None)
+            if directive is not None:
+                old, new = directive.defuse
+                fixed = re.sub(re.escape(old), new, segment, count=1, flags=re.IGNORECASE)
+                comment = comment[:offset] + fixed + comment[offset + len(segment) :]
         line = lines[row - 1]
         lines[row - 1] = line[:column] + comment + line[column + len(token.string) :]
     return "".join(lines)
+
+
+def unjustified(source: SourceFile, kinds: frozenset[SuppressionKind]) -> tuple[Finding, ...]:
+    """Report each suppression of the given kinds that is not justified.
+
+    Args:
+        source: The module.
+        kinds: The kinds to judge.
+
+    Returns:
+        One ``KZ-SUPPRESSION`` finding per unjustified suppression, in source order.
+    """
+    return tuple(
+        Finding(
+            rule="KZ-SUPPRESSION",
+            path=source.path,
+            line=suppression.line,
+            column=suppression.column,
+            message=f"'{suppression.text}' {suppression.problem}",
+        )
+        for suppression in find_suppressions(source.text)
+        if suppression.kind in kinds and not suppression.justified
+    )

@@ -1,14 +1,14 @@
-"""Run ruff and mypy on a neutralised copy of the learner's code and read their findings.
+"""Run ruff, ruff format and mypy on a neutralised copy of the learner's code.
 
 The tools never read a configuration file from the submission: ruff runs ``--isolated``
-and mypy with the grader's own configuration file, so a learner cannot relax a rule.
+and mypy with the grader's own configuration file, both built from the one source of
+the grader's settings (``autograder.standards.config``), so a learner cannot relax a rule.
 """
 
 from __future__ import annotations
 
 import json
 import os
-import re
 import sys
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -17,18 +17,11 @@ from ruff import find_ruff_bin
 
 from autograder.report.model import Finding, Severity
 from autograder.sandbox.trusted import run_trusted
+from autograder.standards.config import ToolSettings
 
 __all__ = ["ToolFailure", "run_format_check", "run_mypy", "run_ruff"]
 
 _TIMEOUT_SECONDS = 60.0
-_MYPY_CONFIG = """\
-[mypy]
-strict = True
-python_version = 3.12
-warn_unreachable = True
-show_error_codes = True
-"""
-_HUNK = re.compile(r"^@@ -(\d+)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,13 +46,13 @@ def _relative(path: str, root: Path) -> str:
     return candidate.as_posix()
 
 
-def run_ruff(root: Path, files: list[str], rules: list[str]) -> list[Finding] | ToolFailure:
-    """Lint the files with the selected rules, honouring no ``noqa`` comment.
+def run_ruff(root: Path, files: list[str], settings: ToolSettings) -> list[Finding] | ToolFailure:
+    """Lint the files with the grader's settings, honouring no ``noqa`` comment.
 
     Args:
         root: The folder holding the (neutralised) code.
         files: The files to lint, relative to ``root``.
-        rules: The rule codes or prefixes to select.
+        settings: The grader's settings for the kata (the rules it selects).
 
     Returns:
         The findings, or a failure.
@@ -71,10 +64,7 @@ def run_ruff(root: Path, files: list[str], rules: list[str]) -> list[Finding] | 
         "--ignore-noqa",
         "--no-cache",
         "--output-format=json",
-        "--target-version=py312",
-        f"--select={','.join(rules)}",
-        "--config=lint.pydocstyle.convention='google'",
-        "--config=lint.mccabe.max-complexity=10",
+        *settings.ruff_arguments(),
         "--",
         *files,
     ]
@@ -98,52 +88,66 @@ def run_ruff(root: Path, files: list[str], rules: list[str]) -> list[Finding] | 
     ]
 
 
-def run_format_check(root: Path, files: list[str]) -> list[Finding] | ToolFailure:
+def run_format_check(
+    root: Path, files: list[str], settings: ToolSettings
+) -> list[Finding] | ToolFailure:
     """Report each file that ``ruff format`` would change, at its first changed line.
 
     Args:
-        root: The folder holding the original code (formatting ignores suppressions' text).
+        root: The folder holding the neutralised code (so ``# fmt: off`` hides nothing;
+            defusing a directive never changes the layout ``ruff format`` wants).
         files: The files to check, relative to ``root``.
+        settings: The grader's settings for the kata (line length, target version).
 
     Returns:
         One finding per unformatted file, or a failure.
     """
-    argv = [find_ruff_bin(), "format", "--isolated", "--no-cache", "--diff", "--", *files]
+    argv = [
+        find_ruff_bin(),
+        "format",
+        "--isolated",
+        "--no-cache",
+        "--check",
+        "--output-format=json",
+        *settings.ruff_arguments(),
+        "--",
+        *files,
+    ]
     run = run_trusted(argv, timeout=_TIMEOUT_SECONDS, cwd=root, env=_environment())
     if run.timed_out or run.returncode not in {0, 1}:
         return ToolFailure(f"ruff format failed (exit {run.returncode}): {run.output[-500:]}")
-    findings: list[Finding] = []
-    current = ""
-    for line in run.output.splitlines():
-        if line.startswith("--- "):
-            current = _relative(line[4:].strip(), root)
-        elif (hunk := _HUNK.match(line)) and current:
-            findings.append(
-                Finding(
-                    rule="KZ-FORMAT",
-                    path=current,
-                    line=max(int(hunk.group(1)), 1),
-                    column=0,
-                    message="the code here is not formatted: run 'ruff format' on the file",
-                )
-            )
-            current = ""
-    return findings
+    try:
+        items = json.loads(run.output[run.output.index("[") :])
+    except (ValueError, json.JSONDecodeError):
+        return ToolFailure(f"ruff format printed something unexpected: {run.output[-500:]}")
+    return [
+        Finding(
+            rule="KZ-FORMAT",
+            path=_relative(str(item["filename"]), root),
+            line=int(item["location"]["row"]),
+            column=0,
+            message="the code here is not formatted: run 'ruff format' on the file",
+        )
+        for item in items
+    ]
 
 
-def run_mypy(root: Path, files: list[str], cache_dir: Path) -> list[Finding] | ToolFailure:
+def run_mypy(
+    root: Path, files: list[str], cache_dir: Path, settings: ToolSettings
+) -> list[Finding] | ToolFailure:
     """Type-check the files with ``mypy --strict`` and the grader's own configuration.
 
     Args:
         root: The folder holding the (neutralised) code.
         files: The files to check, relative to ``root``.
         cache_dir: mypy's incremental cache (kept between runs for speed).
+        settings: The grader's settings for the kata.
 
     Returns:
         The errors as findings (notes are folded into the error they follow), or a failure.
     """
-    config = root.parent / "kaizen-mypy.ini"
-    config.write_text(_MYPY_CONFIG, encoding="utf-8")
+    config = root.parent / "kaizen-mypy.toml"
+    config.write_text(settings.mypy_config(), encoding="utf-8")
     argv = [
         sys.executable,
         "-m",
