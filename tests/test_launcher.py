@@ -18,6 +18,7 @@ from autograder.sandbox.launcher import (
 from tests.conftest import REPO
 
 WORKER = REPO / "autograder" / "sandbox" / "_worker.py"
+WIRE = WORKER.with_name("_wire.py")  # the codec the worker loads from beside itself
 
 
 def _launch(mechanism: Mechanism, code: Path, tmp_path: Path) -> list[str]:
@@ -58,10 +59,11 @@ def test_bubblewrap_isolates_and_binds_only_what_the_worker_needs(tmp_path: Path
     binds = {argv[i + 1]: argv[i + 2] for i, arg in enumerate(argv) if arg == "--ro-bind"}
     assert binds[str(code)] == "/kaizen/code/0"
     assert binds[str(WORKER)] == "/kaizen/worker.py"
+    assert binds[str(WIRE)] == "/kaizen/_wire.py"
     assert "/" not in binds, "a bind of / would expose every Unix socket and file"
     for outside in binds:
         path = Path(outside)
-        allowed = path == WORKER or path.is_relative_to(REPO / ".venv")
+        allowed = path in {WORKER, WIRE} or path.is_relative_to(REPO / ".venv")
         assert allowed or not path.is_relative_to(REPO), (
             f"{outside} exposes the course repository (solutions, tests)"
         )

@@ -91,12 +91,18 @@ class SuiteResult:
     """Everything the trusted test process reports.
 
     Attributes:
-        outcomes: One per test, in collection order.
+        outcomes: One per test, in collection order (none if an import failed).
         collection_errors: Test modules that could not be imported (a broken kata).
+        import_error: Why the learner's entry module could not be imported, for the
+            learner, if it could not (then no test ran: the submission cannot be graded).
+        legacy_import_error: Why the legacy's entry module could not be imported, if it
+            could not (a broken kata; then no test ran).
     """
 
     outcomes: tuple[TestOutcome, ...]
     collection_errors: tuple[str, ...]
+    import_error: str | None = None
+    legacy_import_error: str | None = None
 
     def to_json(self) -> str:
         """Serialise for the grading process."""

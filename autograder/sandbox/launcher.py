@@ -45,6 +45,7 @@ _log = logging.getLogger(__name__)
 SANDBOX_ROOT = Path("/kaizen")
 _WORK = SANDBOX_ROOT / "work"
 _WORKER = SANDBOX_ROOT / "worker.py"
+_CODEC_NAME = "_wire.py"  # the worker loads its wire codec from beside itself
 _PRIVATE_TMP = Path("/tmp")  # noqa: S108 - inside the sandbox: its own private tmpfs
 _TMPFS_BYTES = 64 * 1024 * 1024
 _SANDBOX_UID = "1000"
@@ -129,7 +130,7 @@ def build_launch(
 
     Args:
         mechanism: How to isolate it.
-        worker: The worker script.
+        worker: The worker script (its wire codec, ``_wire.py``, lies beside it).
         code_path: The folders of code it imports (learner's or legacy code, helpers).
         work_dir: Its working directory outside the sandbox (used by ``process`` only).
         fds: The request and answer pipe descriptors it inherits.
@@ -149,7 +150,9 @@ def build_launch(
     argv = [*_bwrap_prefix()]
     for outside, seen_as in zip(code_path, inside, strict=True):
         argv += ["--ro-bind", str(outside), str(seen_as)]
-    argv += ["--ro-bind", str(worker), str(_WORKER), "--remount-ro", "/", "--chdir", str(_WORK)]
+    argv += ["--ro-bind", str(worker), str(_WORKER)]
+    argv += ["--ro-bind", str(worker.with_name(_CODEC_NAME)), str(_WORKER.with_name(_CODEC_NAME))]
+    argv += ["--remount-ro", "/", "--chdir", str(_WORK)]
     return Launch(
         argv=(*argv, *python, str(_WORKER), *fd_args),
         code_path=tuple(str(path) for path in inside),

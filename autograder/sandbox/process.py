@@ -1,9 +1,10 @@
 """Start, talk to and reliably stop the child process that runs learner code.
 
-The child runs ``_worker.py`` with an isolated interpreter (``-I``), a scrubbed environment,
-its own session (process group), resource limits it applies to itself before importing any
-learner code, and a death signal tied to this process. Every wait has a deadline; a child
-that overruns one is killed with its whole process group.
+The child runs ``_worker.py`` (with the wire codec ``_wire.py`` beside it) in an isolated
+interpreter (``-I``), a scrubbed environment, its own session (process group), resource
+limits it applies to itself before importing any learner code, and a death signal tied to
+this process. Every wait has a deadline; a child that overruns one is killed with its whole
+process group.
 """
 
 from __future__ import annotations
@@ -13,18 +14,17 @@ import os
 import select
 import signal
 import subprocess
-import threading
 import time
-from collections import deque
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 from typing import Self
 
-from autograder.sandbox import _worker
+from autograder.sandbox import _wire
 from autograder.sandbox.cgroup import PidsCgroup
 from autograder.sandbox.launcher import Mechanism, build_launch, worker_environment
 from autograder.sandbox.limits import ResourceLimits
+from autograder.sandbox.output import OutputTail
 
 __all__ = [
     "ChildError",
@@ -36,8 +36,7 @@ __all__ = [
 ]
 
 _log = logging.getLogger(__name__)
-_WORKER = Path(_worker.__file__).resolve()
-_OUTPUT_KEPT_BYTES = 64 * 1024
+_WORKER = Path(_wire.__file__).resolve().with_name("_worker.py")
 _START_SECONDS = 10.0
 _BASE_TASKS = 8  # the shell, bwrap's two processes, the interpreter and its helper threads
 
@@ -70,32 +69,6 @@ class ChildTimeoutError(ChildError):
 
 class ChildProtocolError(ChildError):
     """The child sent something that is not a well-formed frame."""
-
-
-class _OutputTail:
-    """Drains a pipe in a thread, keeping only the last bytes so huge output costs nothing."""
-
-    def __init__(self, stream: int) -> None:
-        self._chunks: deque[bytes] = deque()
-        self._size = 0
-        self.dropped = 0
-        self._thread = threading.Thread(target=self._drain, args=(stream,), daemon=True)
-        self._thread.start()
-
-    def _drain(self, stream: int) -> None:
-        with os.fdopen(stream, "rb", buffering=0) as pipe:
-            while chunk := pipe.read(65536):
-                self._chunks.append(chunk)
-                self._size += len(chunk)
-                while self._size - len(self._chunks[0]) >= _OUTPUT_KEPT_BYTES:
-                    self._size -= len(self._chunks[0])
-                    self.dropped += len(self._chunks.popleft())
-
-    def text(self) -> str:
-        self._thread.join(timeout=1.0)
-        data = b"".join(self._chunks)[-_OUTPUT_KEPT_BYTES:]
-        prefix = f"[{self.dropped} earlier bytes of output dropped]\n" if self.dropped else ""
-        return prefix + data.decode("utf-8", errors="replace")
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,7 +112,7 @@ class ChildProcess:
         self._mechanism = isolation.mechanism
         self._process: subprocess.Popen[bytes] | None = None
         self._cgroup: PidsCgroup | None = None
-        self._output: _OutputTail | None = None
+        self._output: OutputTail | None = None
         self._to_child = -1
         self._from_child = -1
         self._buffer = bytearray()
@@ -193,7 +166,7 @@ class ChildProcess:
         for fd in (request_read, answer_write, output_write):
             os.close(fd)
         self._to_child, self._from_child = request_write, answer_read
-        self._output = _OutputTail(output_read)
+        self._output = OutputTail(output_read)
         hello = {"path": list(launch.code_path), "limits": self._limits.as_rlimits()}
         self._send(hello)
         ready = self._receive(time.monotonic() + _START_SECONDS)
@@ -267,7 +240,7 @@ class ChildProcess:
 
     def _send(self, message: object) -> None:
         try:
-            _worker.write_frame(self._to_child, message)
+            _wire.write_frame(self._to_child, message)
         except (BrokenPipeError, OSError) as error:
             self._wait_briefly()
             raise ChildExitedError(
@@ -294,7 +267,7 @@ class ChildProcess:
         if len(self._buffer) < header:
             return None
         size = int.from_bytes(self._buffer[:header], "big")
-        if size > _worker.MAX_FRAME_BYTES:
+        if size > _wire.MAX_FRAME_BYTES:
             self.stop()
             raise ChildProtocolError(f"an answer of {size} bytes is too large", self.output())
         if len(self._buffer) < header + size:
@@ -302,8 +275,8 @@ class ChildProcess:
         body = bytes(self._buffer[header : header + size])
         del self._buffer[: header + size]
         try:
-            return _worker.parse_body(body)
-        except _worker.WireError as error:
+            return _wire.parse_body(body)
+        except _wire.WireError as error:
             self.stop()
             raise ChildProtocolError(str(error), self.output()) from error
 

@@ -21,6 +21,7 @@ __all__ = ["TrustedRun", "run_trusted"]
 
 _log = logging.getLogger(__name__)
 _OUTPUT_KEPT_CHARS = 64 * 1024
+_REAP_SECONDS = 5.0
 RESULT_FD_PLACEHOLDER = "{result_fd}"
 
 
@@ -89,18 +90,43 @@ def run_trusted(
     except subprocess.TimeoutExpired:
         timed_out = True
         _kill_group(process.pid)
-        output, _ = process.communicate()
+        output = _reap(process)
+    except BaseException:  # Ctrl-C (KeyboardInterrupt): nothing of it outlives the grader
+        _kill_group(process.pid)
+        _reap(process)
+        raise
     _kill_group(process.pid)  # anything it left behind in its group goes too
     if reader is not None:
         reader.join(timeout=5.0)
     text = output.decode("utf-8", errors="replace")[-_OUTPUT_KEPT_CHARS:]
     return TrustedRun(
-        returncode=process.returncode,
+        returncode=-signal.SIGKILL if process.returncode is None else process.returncode,
         output=text,
         result=bytes(result),
         timed_out=timed_out,
         seconds=time.monotonic() - started,
     )
+
+
+def _reap(process: subprocess.Popen[bytes]) -> bytes:
+    """Collect a killed program's output and exit, waiting a bounded time for each.
+
+    A process it started outside its group (a new session) may still hold the output pipe
+    open: then the output read so far is kept and the pipe closed, instead of waiting for
+    that process to end.
+    """
+    try:
+        output, _ = process.communicate(timeout=_REAP_SECONDS)
+    except subprocess.TimeoutExpired as expired:
+        _log.warning("process %d left its output pipe open after being killed", process.pid)
+        output = expired.output or b""
+        if process.stdout is not None:
+            process.stdout.close()
+        try:
+            process.wait(timeout=_REAP_SECONDS)
+        except subprocess.TimeoutExpired:
+            _log.warning("process %d did not die after SIGKILL", process.pid)
+    return output
 
 
 def _drain(fd: int, sink: bytearray) -> None:

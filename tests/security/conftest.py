@@ -30,6 +30,7 @@ class Graded:
     stdout: str
     stderr: str
     seconds: float
+    tmp_root: Path  # the private temporary folder of this grading
 
     def behaviour(self) -> list[dict[str, Any]]:
         return [c for c in self.report["checks"] if c["category"] == "behaviour"]
@@ -70,6 +71,20 @@ def course(tmp_path: Path) -> Path:
     return copy
 
 
+def grading_tmp(tmp_path: Path) -> Path:
+    """The private temporary folder of a test's gradings (their scratch folders go there).
+
+    Args:
+        tmp_path: The test's own temporary folder.
+
+    Returns:
+        The folder (created).
+    """
+    folder = tmp_path / "grading-tmp"
+    folder.mkdir(exist_ok=True)
+    return folder
+
+
 @pytest.fixture
 def grade(mechanism: Mechanism, course: Path, tmp_path: Path, cache_dir: Path) -> Grade:
     """Grade a submission file with ``kaizen grade --json`` and the chosen sandbox."""
@@ -82,6 +97,7 @@ def grade(mechanism: Mechanism, course: Path, tmp_path: Path, cache_dir: Path) -
             "KAIZEN_CACHE_DIR": str(cache_dir),
             "KAIZEN_SANDBOX": mechanism.value,
             "KAIZEN_TEST_SECRET": PLANTED_ENV_VALUE,
+            "TMPDIR": str(grading_tmp(tmp_path)),
         }
         started = time.monotonic()
         done = subprocess.run(
@@ -97,19 +113,34 @@ def grade(mechanism: Mechanism, course: Path, tmp_path: Path, cache_dir: Path) -
         assert done.returncode == 0, done.stderr
         report = json.loads(done.stdout)
         assert report["sandbox"]["mechanism"] == mechanism.value
-        return Graded(report, done.stdout, done.stderr, seconds)
+        return Graded(report, done.stdout, done.stderr, seconds, grading_tmp(tmp_path))
 
     return run
 
 
-def leftover_workers() -> list[int]:
-    """Learner processes still alive anywhere on the machine."""
+def leftover_workers(root: Path) -> list[int]:
+    """Learner processes of the gradings under ``root`` that are still alive.
+
+    Only processes that belong to a grading whose temporary files live under ``root`` count
+    (their working directory or one of their mounts is there), so that other gradings
+    running on the machine at the same time are never taken for leftovers.
+
+    Args:
+        root: The private temporary folder of the gradings under test.
+
+    Returns:
+        Their process ids.
+    """
+    marker = os.fsencode(str(root))
     found = []
-    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+    for proc in Path("/proc").glob("[0-9]*"):
         try:
-            text = cmdline.read_bytes()
-        except OSError:
+            if not any(m in (proc / "cmdline").read_bytes() for m in WORKER_MARKERS):
+                continue
+            cwd = os.fsencode(str((proc / "cwd").readlink()))
+            mounts = (proc / "mountinfo").read_bytes()
+        except OSError:  # it ended while we looked
             continue
-        if any(marker in text for marker in WORKER_MARKERS):
-            found.append(int(cmdline.parent.name))
+        if marker in cwd or marker in mounts:
+            found.append(int(proc.name))
     return found
