@@ -1,4 +1,9 @@
-"""The learner's progress, kept in an embedded SQLite database in their workspace."""
+"""The learner's progress, kept in an embedded SQLite database in their workspace.
+
+Several processes may write at once (``kaizen watch`` in one terminal, ``kaizen hint`` in
+another, a notebook's Check button): the database runs in WAL mode, every write takes the
+write lock up front (``BEGIN IMMEDIATE``) and waits for it up to a busy timeout.
+"""
 
 from __future__ import annotations
 
@@ -11,9 +16,10 @@ from pathlib import Path
 
 from autograder.report.model import Report, ReportStatus
 
-__all__ = ["KataProgress", "ProgressStore"]
+__all__ = ["Attempt", "KataProgress", "ProgressStore"]
 
 _SCHEMA_VERSION = 1
+_BUSY_TIMEOUT_SECONDS = 30.0
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS katas (
     kata_id     TEXT PRIMARY KEY,
@@ -33,6 +39,7 @@ CREATE TABLE IF NOT EXISTS attempts (
     score     INTEGER NOT NULL,
     max_score INTEGER NOT NULL
 );
+CREATE INDEX IF NOT EXISTS attempts_by_kata ON attempts (kata_id, id);
 CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
 
@@ -67,6 +74,23 @@ class KataProgress:
         return self.passed_at is not None
 
 
+@dataclass(frozen=True, slots=True)
+class Attempt:
+    """One check of a kata.
+
+    Attributes:
+        at: When (ISO 8601, UTC).
+        status: The report's verdict.
+        score: The points scored.
+        max_score: The points at stake.
+    """
+
+    at: str
+    status: str
+    score: int
+    max_score: int
+
+
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
@@ -89,14 +113,35 @@ class ProgressStore:
         """
         self._path = path
         path.parent.mkdir(parents=True, exist_ok=True)
+        with closing(self._open()) as db:
+            db.execute("PRAGMA journal_mode = WAL")
         with self._connect() as db:
-            db.executescript(_SCHEMA)
+            for statement in _SCHEMA.split(";"):
+                if statement.strip():
+                    db.execute(statement)
             db.execute(f"PRAGMA user_version = {_SCHEMA_VERSION}")
+
+    def _open(self) -> sqlite3.Connection:
+        db = sqlite3.connect(self._path, timeout=_BUSY_TIMEOUT_SECONDS, isolation_level=None)
+        db.row_factory = sqlite3.Row
+        return db
 
     @contextmanager
     def _connect(self) -> Iterator[sqlite3.Connection]:
-        with closing(sqlite3.connect(self._path, timeout=10.0)) as db, db:
-            db.row_factory = sqlite3.Row
+        """Open one transaction that holds the write lock from its start."""
+        with closing(self._open()) as db:
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                yield db
+            except BaseException:
+                db.execute("ROLLBACK")
+                raise
+            db.execute("COMMIT")
+
+    @contextmanager
+    def _read(self) -> Iterator[sqlite3.Connection]:
+        """Open a connection for reads, each of which sees one committed state."""
+        with closing(self._open()) as db:
             yield db
 
     def get(self, kata_id: str) -> KataProgress | None:
@@ -108,15 +153,33 @@ class ProgressStore:
         Returns:
             Its progress.
         """
-        with self._connect() as db:
+        with self._read() as db:
             row = db.execute("SELECT * FROM katas WHERE kata_id = ?", (kata_id,)).fetchone()
         return None if row is None else KataProgress(**dict(row))
 
     def all(self) -> dict[str, KataProgress]:
         """Return the progress on every started kata, by id."""
-        with self._connect() as db:
+        with self._read() as db:
             rows = db.execute("SELECT * FROM katas ORDER BY kata_id").fetchall()
         return {row["kata_id"]: KataProgress(**dict(row)) for row in rows}
+
+    def attempts(self, kata_id: str, last: int) -> tuple[Attempt, ...]:
+        """Return the last attempts at a kata, oldest first.
+
+        Args:
+            kata_id: The kata.
+            last: How many at most.
+
+        Returns:
+            The attempts.
+        """
+        with self._read() as db:
+            rows = db.execute(
+                "SELECT at, status, score, max_score FROM attempts WHERE kata_id = ? "
+                "ORDER BY id DESC LIMIT ?",
+                (kata_id, last),
+            ).fetchall()
+        return tuple(Attempt(**dict(row)) for row in reversed(rows))
 
     def start(self, kata_id: str) -> None:
         """Record that a kata was started (again) and make it the current one.
@@ -184,7 +247,7 @@ class ProgressStore:
 
     def current(self) -> str | None:
         """Return the kata the learner worked on last, if any."""
-        with self._connect() as db:
+        with self._read() as db:
             row = db.execute("SELECT value FROM settings WHERE key = 'current'").fetchone()
         return None if row is None else str(row["value"])
 

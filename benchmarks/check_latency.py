@@ -3,8 +3,9 @@
 For each kata, its reference solution is put in a fresh workspace and checked several
 times (after one warm-up run, which fills mypy's cache as a learner's first check does),
 once in the bubblewrap sandbox and once in the process fallback, side by side.
-The floor is ``python -c "import pytest, hypothesis"``: no grader can start faster.
-Targets: median under 1.5 s; the sandbox costs at most 100 ms over the fallback.
+The floor is ``python -c "import pytest, hypothesis"``, measured in the same run: no grader
+can start faster. Machines differ, so the target is a ratio: a cold ``kaizen check`` at
+most 5x the floor; the sandbox costs at most 100 ms over the fallback.
 
 Usage: python benchmarks/check_latency.py [--runs N]
 """
@@ -23,7 +24,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-TARGET_SECONDS = 1.5
+TARGET_RATIO = 5.0
 SANDBOX_BUDGET_SECONDS = 0.100
 
 
@@ -63,19 +64,23 @@ def main() -> None:
         print(f"floor (import pytest, hypothesis): {floor:.3f} s, median of {runs}")
         print(
             f"{'kata':<16} {'bwrap':>8} {'ratio':>6} {'process':>8} {'ratio':>6} "
-            f"{'sandbox cost':>13}  targets: < {TARGET_SECONDS} s, cost < "
+            f"{'sandbox cost':>13}  targets: <= {TARGET_RATIO:g}x the floor, cost < "
             f"{SANDBOX_BUDGET_SECONDS * 1000:.0f} ms"
         )
         for kata in katas:
             subprocess.run([*kaizen, "start", kata["id"]], env=env, capture_output=True, check=True)
             solution = ROOT / kata["solution"]
-            target = Path(env["KAIZEN_WORKSPACE"]) / kata["id"] / solution.name
+            target = Path(env["KAIZEN_WORKSPACE"]) / kata["id"] / "src" / solution.name
             if solution.is_dir():
                 shutil.rmtree(target)
                 shutil.copytree(solution, target)
             else:
                 shutil.copy(solution, target)
             check = [*kaizen, "check", kata["id"], "--json"]
+            graded = subprocess.run(check, env=env, capture_output=True, check=False, cwd=ROOT)
+            if graded.returncode != 0:  # a failing grade would time the wrong thing
+                print(f"{kata['id']:<16} the reference solution does not pass: not measured")
+                continue
             sandboxed, fallback = _paired_medians(
                 check,
                 {**env, "KAIZEN_SANDBOX": "bwrap"},
@@ -83,7 +88,7 @@ def main() -> None:
                 runs,
             )
             cost = sandboxed - fallback
-            slow = sandboxed >= TARGET_SECONDS or cost > SANDBOX_BUDGET_SECONDS
+            slow = sandboxed / floor > TARGET_RATIO or cost > SANDBOX_BUDGET_SECONDS
             print(
                 f"{kata['id']:<16} {sandboxed:>6.3f} s {sandboxed / floor:>5.2f}x "
                 f"{fallback:>6.3f} s {fallback / floor:>5.2f}x {cost * 1000:>+10.0f} ms  "

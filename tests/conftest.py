@@ -31,7 +31,7 @@ class Run:
     stdout: str
     stderr: str
 
-    def json(self) -> Any:
+    def json(self) -> Any:  # noqa: ANN401 - parsed JSON has no static type; tests index it
         return json.loads(self.stdout)
 
 

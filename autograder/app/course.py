@@ -1,4 +1,4 @@
-"""Locate the course, the learner's workspace and the caches, from the environment."""
+"""The course a use case works on: the katas, the learner's workspace, progress, caches."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from autograder.grading import GradingOptions
+from autograder.grading import Grader, GradingOptions
 from autograder.kata.catalog import Catalog
 from autograder.progress import ProgressStore
 from autograder.workspace import Workspace
@@ -56,6 +56,21 @@ class Course:
         return ProgressStore(self.workspace.database)
 
     @property
+    def book_html(self) -> Path:
+        """Where ``kaizen book`` puts the built book's pages."""
+        return self.root / "book" / "_build" / "html"
+
+    @property
     def grading(self) -> GradingOptions:
         """How to grade."""
         return GradingOptions(cache_dir=self.cache_dir)
+
+    @cached_property
+    def grader(self) -> Grader:
+        """The grader every use case of this course grades with (made on first use).
+
+        Raises:
+            SandboxUnavailableError: If ``KAIZEN_SANDBOX`` asks for a sandbox that cannot
+                run on this machine.
+        """
+        return Grader(self.grading)
