@@ -10,6 +10,7 @@ from typing import Annotated, Self
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from autograder.errors import KataError
+from autograder.kata.authoring import Mutation, Promises
 from autograder.sandbox.limits import ResourceLimits
 from autograder.syllabus import Category, ChecklistItem, Principle
 
@@ -103,6 +104,8 @@ class KataSpec(_Strict):
         limits: Resource limits.
         behaviour: Behaviour-suite settings.
         requirements: Static structure requirements.
+        promises: Exemptions from the generic promise mutants of ``kaizen dev check``.
+        mutation: Settings of the mutation run (``kaizen dev check --mutation``).
     """
 
     id: Annotated[str, Field(pattern=_KEBAB)]
@@ -117,6 +120,8 @@ class KataSpec(_Strict):
     limits: Limits = Limits()
     behaviour: Behaviour = Behaviour()
     requirements: tuple[Requirement, ...] = ()
+    promises: Promises = Promises()
+    mutation: Mutation = Mutation()
 
     @model_validator(mode="after")
     def _consistent(self) -> Self:

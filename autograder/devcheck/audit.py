@@ -1,15 +1,16 @@
-"""Verify the course content: every kata is well-formed, fails as shipped, and is solvable."""
+"""Verify one kata: well-formed, failing as shipped, solvable, and keeping its promises."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from autograder.devcheck.promises import Grader, PromiseAudit, PromiseVerdict, audit_promises
 from autograder.grading import GradingOptions, grade
 from autograder.kata.model import Kata
 from autograder.report.model import CheckStatus, Report, ReportStatus
 from autograder.syllabus import Category
 
-__all__ = ["KataAudit", "audit_kata"]
+__all__ = ["KataAudit", "audit_kata", "verdict_problem"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,10 +20,13 @@ class KataAudit:
     Attributes:
         kata_id: The kata.
         problems: Each problem, with what to do about it.
+        promises: The promise mutants and what became of them, when they were graded
+            (only for a reference solution with full marks).
     """
 
     kata_id: str
     problems: tuple[str, ...]
+    promises: PromiseAudit | None = None
 
     @property
     def ok(self) -> bool:
@@ -30,21 +34,48 @@ class KataAudit:
         return not self.problems
 
 
-def audit_kata(kata: Kata, options: GradingOptions) -> KataAudit:
-    """Check one kata's files, its legacy code and its reference solution.
+def audit_kata(
+    kata: Kata, options: GradingOptions, *, promises: bool = True, grader: Grader = grade
+) -> KataAudit:
+    """Check one kata's files, its legacy code, its reference solution and its promises.
 
     Args:
         kata: The kata.
         options: How to grade.
+        promises: Whether to grade the promise mutants of the reference solution.
+        grader: How to grade (``grade``, or a stand-in in tests).
 
     Returns:
         The audit.
+
+    Raises:
+        KataError: If the kata's ``promises.toml`` cannot be read.
     """
     problems = list(_file_problems(kata))
-    if not problems:
-        problems += _legacy_problems(kata, grade(kata, kata.starter.parent, options))
-        problems += _solution_problems(grade(kata, kata.solution.parent, options))
-    return KataAudit(kata.id, tuple(problems))
+    if problems:
+        return KataAudit(kata.id, tuple(problems))
+    problems += _legacy_problems(kata, grader(kata, kata.starter.parent, options))
+    reference = grader(kata, kata.solution.parent, options)
+    solution_problems = _solution_problems(reference)
+    problems += solution_problems
+    if not promises or solution_problems:
+        return KataAudit(kata.id, tuple(problems))
+    audit = audit_promises(kata, reference, options, grader=grader)
+    problems += audit.problems
+    problems += [verdict_problem(verdict) for verdict in audit.verdicts if verdict.problem]
+    return KataAudit(kata.id, tuple(problems), audit)
+
+
+def verdict_problem(verdict: PromiseVerdict) -> str:
+    """Say what is wrong with a promise mutant's verdict, as a problem of the kata.
+
+    Args:
+        verdict: A verdict with a problem.
+
+    Returns:
+        The problem, naming the mutant and its promise.
+    """
+    return f"promise mutant {verdict.mutant_id!r} ({verdict.promise}): {verdict.problem}"
 
 
 def _file_problems(kata: Kata) -> list[str]:
