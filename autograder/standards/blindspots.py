@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from autograder.report.model import Finding
+from autograder.standards.blind_translations import blind_translations
 from autograder.standards.names import scope_nodes
 from autograder.submission import SourceFile
 
@@ -181,6 +182,14 @@ BLIND_SPOTS: tuple[BlindSpot, ...] = (
         upstream="https://github.com/astral-sh/ruff/issues/21648",
         finding_rule="KZ-PERF-APPEND",
         find=append_loops_over_tuples,
+    ),
+    BlindSpot(
+        rule="BLE001",
+        gap="an 'except Exception' handler that raises another exception (a translation)",
+        upstream="https://docs.astral.sh/ruff/rules/blind-except/ (re-raising handlers are "
+        "exempt by design)",
+        finding_rule="KZ-BLIND-EXCEPT",
+        find=blind_translations,
     ),
 )
 """Every known blind spot of a rule the grader selects, with its own check."""
