@@ -1,10 +1,10 @@
 """Find ``except Exception`` handlers that turn every error into another one.
 
-Ruff's ``BLE001`` (blind except) does not report a handler that raises: it counts as
-not swallowing the error. But ``except Exception as error: raise ConfigError(...) from
-error`` still catches everything, bugs included (a ``TypeError``, a ``KeyError`` from a
-typo), and tells the caller it was a configuration problem. Catch the exceptions you
-expect instead.
+Ruff's ``BLE001`` (blind except) does not report a handler that raises: since
+astral-sh/ruff#10806 it counts as not swallowing the error. But ``except Exception as
+error: raise ConfigError(...) from error`` still catches everything, bugs included (a
+``TypeError``, a ``KeyError`` from a typo), and tells the caller it was a configuration
+problem. Catch the exceptions you expect instead.
 """
 
 from __future__ import annotations

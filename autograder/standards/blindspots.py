@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from autograder.report.model import Finding
 from autograder.standards.blind_translations import blind_translations
 from autograder.standards.names import scope_nodes
+from autograder.standards.throwaway_lists import throwaway_lists
 from autograder.submission import SourceFile
 
 __all__ = ["BLIND_SPOTS", "BlindSpot", "append_loops_over_tuples", "uncovered_findings"]
@@ -186,10 +187,16 @@ BLIND_SPOTS: tuple[BlindSpot, ...] = (
     BlindSpot(
         rule="BLE001",
         gap="an 'except Exception' handler that raises another exception (a translation)",
-        upstream="https://docs.astral.sh/ruff/rules/blind-except/ (re-raising handlers are "
-        "exempt by design)",
+        upstream="https://github.com/astral-sh/ruff/issues/10806",
         finding_rule="KZ-BLIND-EXCEPT",
         find=blind_translations,
+    ),
+    BlindSpot(
+        rule="C419",
+        gap="a list comprehension consumed by sum, min or max (preview only) or Counter",
+        upstream="https://github.com/astral-sh/ruff/issues/3259",
+        finding_rule="KZ-THROWAWAY-LIST",
+        find=throwaway_lists,
     ),
 )
 """Every known blind spot of a rule the grader selects, with its own check."""

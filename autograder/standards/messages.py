@@ -74,6 +74,12 @@ def _problem(exc: ast.expr) -> str | None:
 def messages_at_raise_site(submission: Submission) -> tuple[Finding, ...]:
     """Report each raise of one of the submission's own exceptions with ready-made text.
 
+    Ready-made text is a message built where the error is raised: an f-string, a
+    concatenation, ``%`` or ``.format``, a literal sentence of several words, or a name
+    bound to one of those in the same function (``msg = f"..."; raise ConfigError(msg)``).
+    Facts passed to the class (``MissingKeyError("server", "host")``) are what it should
+    get, short literal strings included.
+
     Args:
         submission: The learner's code.
 
@@ -97,12 +103,57 @@ def messages_at_raise_site(submission: Submission) -> tuple[Finding, ...]:
             f"{name}.__init__, so that every raise says it the same way",
         )
         for source in submission.files
-        for node in ast.walk(source.tree)
+        for scope, texts in _scopes_with_text_names(source.tree)
+        for node in _own_nodes(scope)
         if isinstance(node, ast.Raise)
         and isinstance(node.exc, ast.Call)
         and (name := _called(node.exc)) in own
-        and any(_is_text(argument) for argument in _arguments(node.exc))
+        and any(_is_message(argument, texts) for argument in _arguments(node.exc))
     )
+
+
+def _scopes_with_text_names(tree: ast.Module) -> list[tuple[ast.AST, frozenset[str]]]:
+    """Each scope (module, function), with the names it binds to built message text."""
+    scopes: list[ast.AST] = [tree]
+    scopes += [n for n in ast.walk(tree) if isinstance(n, ast.FunctionDef | ast.AsyncFunctionDef)]
+    return [
+        (
+            scope,
+            frozenset(
+                target.id
+                for node in _own_nodes(scope)
+                if isinstance(node, ast.Assign | ast.AnnAssign)
+                and node.value is not None
+                and _is_message(node.value, frozenset())
+                for target in (node.targets if isinstance(node, ast.Assign) else [node.target])
+                if isinstance(target, ast.Name)
+            ),
+        )
+        for scope in scopes
+    ]
+
+
+def _own_nodes(scope: ast.AST) -> list[ast.AST]:
+    """The nodes of a scope, without those of the functions nested in it."""
+    found: list[ast.AST] = []
+    pending = list(ast.iter_child_nodes(scope))
+    while pending:
+        node = pending.pop()
+        found.append(node)
+        if not isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda):
+            pending.extend(ast.iter_child_nodes(node))
+    return found
+
+
+def _is_message(node: ast.expr, text_names: frozenset[str]) -> bool:
+    """Built text, a literal sentence, or a name bound to either."""
+    match node:
+        case ast.Constant(value=str() as text):
+            return len(text.split()) >= MIN_MESSAGE_WORDS
+        case ast.Name(id=name):
+            return name in text_names
+        case _:
+            return _is_text(node) and not isinstance(node, ast.Constant)
 
 
 def _called(call: ast.Call) -> str:

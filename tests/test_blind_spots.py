@@ -1,4 +1,4 @@
-"""KZ-BLIND-EXCEPT: the translating 'except Exception' handlers that BLE001 lets through."""
+"""Own checks for lint blind spots: translating blind excepts (BLE001), throwaway lists (C419)."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import ast
 import pytest
 
 from autograder.standards.blind_translations import blind_translations
+from autograder.standards.throwaway_lists import throwaway_lists
 from autograder.submission import SourceFile
 
 
@@ -48,3 +49,22 @@ def test_a_blind_handler_that_raises_another_error_is_found(handler: str) -> Non
 def test_specific_handlers_and_bare_reraises_are_left_alone(handler: str, body: str) -> None:
     code = f"def f(x):\n    try:\n        return int(x)\n    {handler}\n        {body}\n"
     assert _findings(code) == []
+
+
+@pytest.mark.parametrize(
+    ("call", "flagged"),
+    [
+        ("sum([x * 2 for x in xs])", True),
+        ("Counter([(x, x) for x in xs])", True),
+        ("collections.Counter([x for x in xs])", True),
+        ("max([x for x in xs])", True),
+        ("sum(x * 2 for x in xs)", False),
+        ("Counter((x, x) for x in xs)", False),
+        ("''.join([str(x) for x in xs])", False),  # join builds a list anyway: a list is faster
+        ("sorted([x for x in xs])", False),
+    ],
+)
+def test_a_list_built_only_to_be_consumed_is_found(call: str, flagged: bool) -> None:
+    code = f"import collections\nfrom collections import Counter\nxs = [1]\nvalue = {call}\n"
+    source = SourceFile(path="m.py", text=code, tree=ast.parse(code))
+    assert bool(throwaway_lists(source)) is flagged
