@@ -13,7 +13,19 @@ accepted::
     timeout = 500ms
 
 Every failure is a :class:`ConfigError`, itself a :class:`ValueError`, so callers that
-already catch ``ValueError`` keep working while new callers can be more specific.
+already catch ``ValueError`` keep working while new callers can be more specific::
+
+    ValueError
+    └── ConfigError
+        ├── ConfigSyntaxError        a line that is no comment, header or setting
+        │   ├── OrphanSettingError   a setting before any [section] header
+        │   ├── EmptyKeyError        '= value' without a key
+        │   └── DuplicateKeyError    a key set twice in one section
+        ├── MissingKeyError          a required key is absent
+        └── InvalidValueError        a value of the wrong form
+
+Lines are checked in order, and each value as soon as its line is read, so the first
+mistake in the text is the one reported.
 """
 
 import logging
@@ -23,10 +35,16 @@ from dataclasses import dataclass
 from typing import Final
 
 __all__ = [
+    "Config",
     "ConfigError",
     "ConfigSyntaxError",
+    "DuplicateKeyError",
+    "EmptyKeyError",
     "InvalidValueError",
     "MissingKeyError",
+    "OrphanSettingError",
+    "SectionSettings",
+    "SettingValue",
     "load_config",
     "parse_duration",
 ]
@@ -61,17 +79,73 @@ class ConfigError(ValueError):
 class ConfigSyntaxError(ConfigError):
     """A line is neither a comment, a ``[section]`` header nor a ``key = value``."""
 
-    def __init__(self, line_number: int, line: str, problem: str) -> None:
+    def __init__(self, line_number: int, line: str, problem: str = "") -> None:
         """Describe a malformed line.
 
         Args:
             line_number: The 1-based number of the offending line.
             line: The offending line, as written.
-            problem: What is wrong with it and how to fix it.
+            problem: What is wrong with it and how to fix it; subclasses say it.
         """
+        problem = problem or "expected a [section] header, 'key = value' or a # comment"
         super().__init__(f"line {line_number}: {problem}: {line!r}")
         self.line_number = line_number
         self.line = line
+
+
+class OrphanSettingError(ConfigSyntaxError):
+    """A setting comes before the first ``[section]`` header."""
+
+    def __init__(self, line_number: int, line: str, key: str) -> None:
+        """Describe a setting that belongs to no section.
+
+        Args:
+            line_number: The 1-based number of the offending line.
+            line: The offending line, as written.
+            key: The key it sets.
+        """
+        problem = f"the key {key!r} must follow a section header such as [server]"
+        super().__init__(line_number, line, problem)
+        self.key = key
+
+
+class EmptyKeyError(ConfigSyntaxError):
+    """A setting has nothing before its ``=``."""
+
+    def __init__(self, line_number: int, line: str) -> None:
+        """Describe a setting without a key.
+
+        Args:
+            line_number: The 1-based number of the offending line.
+            line: The offending line, as written.
+        """
+        super().__init__(
+            line_number, line, "write a key before '=', as in 'port = 8080'"
+        )
+
+
+class DuplicateKeyError(ConfigSyntaxError):
+    """A key is set twice in the same section."""
+
+    def __init__(
+        self, line_number: int, line: str, section: str, key: str, first_line: int
+    ) -> None:
+        """Describe a repeated key.
+
+        Args:
+            line_number: The 1-based number of the repeated setting.
+            line: The repeated setting, as written.
+            section: The section both settings belong to.
+            key: The repeated key.
+            first_line: The line that set the key first.
+        """
+        problem = (
+            f"the key {key!r} is set twice in [{section}], first on line {first_line}: "
+            "keep one of them"
+        )
+        super().__init__(line_number, line, problem)
+        self.section = section
+        self.key = key
 
 
 class MissingKeyError(ConfigError):
@@ -123,12 +197,11 @@ class _Field:
 
 
 @dataclass(frozen=True, slots=True)
-class _RawSetting:
-    """A known key's value as written, with the line it came from."""
+class _Setting:
+    """A known key's parsed value, with the line that set it."""
 
     line_number: int
-    line: str
-    value: str
+    value: SettingValue
 
 
 def parse_duration(value: str) -> float:
@@ -148,7 +221,11 @@ def parse_duration(value: str) -> float:
     if match is None:
         raise InvalidValueError(value, _DURATION_FORM)
     amount, unit = match.groups()
-    milliseconds = int(amount) * _MILLISECONDS_PER_UNIT[unit or "s"]
+    try:
+        number = int(amount)
+    except ValueError as error:  # more digits than int() converts (4300 by default)
+        raise InvalidValueError(value, _DURATION_FORM) from error
+    milliseconds = number * _MILLISECONDS_PER_UNIT[unit or "s"]
     if not 0 < milliseconds <= _MAX_DURATION_MS:
         raise InvalidValueError(value, _DURATION_FORM)
     return milliseconds / 1000
@@ -174,7 +251,11 @@ def _parse_bool(value: str) -> bool:
 
 
 def _int_parser(low: int, high: int, expected: str) -> Callable[[str], int]:
-    """Build a parser for whole numbers from ``low`` to ``high`` inclusive."""
+    """Build a parser for whole numbers from ``low`` to ``high`` inclusive.
+
+    The number is read as ``int()`` reads it: a sign, ``_`` between digits and the
+    digits of every script are accepted.
+    """
 
     def parse(value: str) -> int:
         try:
@@ -212,51 +293,49 @@ def _split_setting(line_number: int, line: str, section: str | None) -> tuple[st
     """
     key, equals, value = line.partition("=")
     if not equals:
-        problem = "expected '[section]' or 'key = value'"
-        raise ConfigSyntaxError(line_number, line, problem)
-    if section is None:
-        problem = "settings must follow a [section] header such as [server]"
-        raise ConfigSyntaxError(line_number, line, problem)
+        raise ConfigSyntaxError(line_number, line)
     key = key.strip().lower()
+    if section is None:
+        raise OrphanSettingError(line_number, line, key)
     if not key:
-        raise ConfigSyntaxError(line_number, line, "missing key before '='")
+        raise EmptyKeyError(line_number, line)
     return key, value.strip()
 
 
 def _store_setting(
-    settings: dict[str, dict[str, _RawSetting]],
-    section: str,
-    key: str,
-    setting: _RawSetting,
+    settings: dict[str, _Setting], section: str, line_number: int, line: str
 ) -> None:
-    """Record a setting of a known section, ignoring (with a warning) unknown keys.
+    """Parse a setting of a known section; skip unknown keys with a warning.
 
     Raises:
-        ConfigSyntaxError: If the key was already set in this section.
+        DuplicateKeyError: If the key was already set in this section.
+        InvalidValueError: If the value does not have the form its key requires.
     """
-    if key not in _SCHEMA[section]:
+    key, value = _split_setting(line_number, line, section)
+    field = _SCHEMA[section].get(key)
+    if field is None:
         logger.warning(
-            "Ignoring unknown key %r in [%s] on line %d",
-            key,
-            section,
-            setting.line_number,
+            "Ignoring unknown key %r in [%s] on line %d", key, section, line_number
         )
         return
-    if (first := settings[section].get(key)) is not None:
-        problem = (
-            f"{key!r} is set twice in [{section}], first on line {first.line_number}"
-        )
-        raise ConfigSyntaxError(setting.line_number, setting.line, problem)
-    settings[section][key] = setting
+    if (first := settings.get(key)) is not None:
+        raise DuplicateKeyError(line_number, line, section, key, first.line_number)
+    try:
+        parsed = field.parse(value)
+    except InvalidValueError as error:
+        where = f"line {line_number}, [{section}] {key}"
+        raise InvalidValueError(value, error.expected, where) from error
+    settings[key] = _Setting(line_number, parsed)
 
 
-def _read_settings(text: str) -> dict[str, dict[str, _RawSetting]]:
-    """Collect the raw values of the known keys of the known sections.
+def _read_settings(text: str) -> dict[str, dict[str, _Setting]]:
+    """Parse the known keys of the known sections, line by line.
 
     Raises:
         ConfigSyntaxError: If a line is malformed or a key is set twice.
+        InvalidValueError: If a value does not have the form its key requires.
     """
-    settings: dict[str, dict[str, _RawSetting]] = {name: {} for name in _SCHEMA}
+    settings: dict[str, dict[str, _Setting]] = {name: {} for name in _SCHEMA}
     section: str | None = None
     for line_number, line in enumerate(text.splitlines(), start=1):
         stripped = line.strip()
@@ -269,35 +348,28 @@ def _read_settings(text: str) -> dict[str, dict[str, _RawSetting]]:
                     "Ignoring unknown section [%s] on line %d", section, line_number
                 )
             continue
-        key, value = _split_setting(line_number, stripped, section)
         if section in _SCHEMA:
-            _store_setting(
-                settings, section, key, _RawSetting(line_number, stripped, value)
-            )
+            _store_setting(settings[section], section, line_number, stripped)
+        else:  # a setting outside the known sections must still be well-formed
+            _split_setting(line_number, stripped, section)
     return settings
 
 
-def _build_section(name: str, raw_settings: dict[str, _RawSetting]) -> SectionSettings:
-    """Convert one section's raw values and fill in the defaults.
+def _complete_section(name: str, settings: dict[str, _Setting]) -> SectionSettings:
+    """Check that a section has its required keys and fill in the defaults.
+
+    The defaults come first and the settings that have none (the hosts) after them.
 
     Raises:
         MissingKeyError: If a required key is absent.
-        InvalidValueError: If a value does not have the form its key requires.
     """
     section: SectionSettings = {}
     for key, field in _SCHEMA[name].items():
-        raw = raw_settings.get(key)
-        if raw is not None:
-            where = f"line {raw.line_number}, [{name}] {key}"
-            try:
-                section[key] = field.parse(raw.value)
-            except InvalidValueError as error:
-                raise InvalidValueError(raw.value, error.expected, where) from error
-        elif field.default is not None:
+        if field.default is not None:
             section[key] = field.default
-        else:
+        elif key not in settings:
             raise MissingKeyError(name, key, field.expected)
-    return section
+    return section | {key: setting.value for key, setting in settings.items()}
 
 
 def load_config(text: str) -> Config:
@@ -316,10 +388,10 @@ def load_config(text: str) -> Config:
 
     Raises:
         ConfigSyntaxError: If a line is malformed or a key is set twice.
-        MissingKeyError: If a required key (each section's ``host``) is absent.
         InvalidValueError: If a value does not have the form its key requires.
+        MissingKeyError: If a required key (each section's ``host``) is absent.
     """
     settings = _read_settings(text)
-    config = {name: _build_section(name, settings[name]) for name in _SCHEMA}
+    config = {name: _complete_section(name, settings[name]) for name in _SCHEMA}
     logger.debug("Loaded configuration for sections %s", ", ".join(config))
     return config
