@@ -296,6 +296,7 @@ def test_a_line_ruff_already_reports_is_not_reported_twice() -> None:
         ("msg = f'line {port}: not a port'\n    raise ConfigError(msg)", True),
         ("raise ConfigError('server', 'host')", False),  # short literal facts, not a message
         ("raise ConfigError(port, '')", False),
+        ("where = f'line {port}'\n    raise ConfigError(port, where)", False),  # facts
         ("raise ValueError(f'port {port} is out of range: use 1-65535')", False),
     ],
 )

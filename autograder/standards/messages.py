@@ -74,11 +74,12 @@ def _problem(exc: ast.expr) -> str | None:
 def messages_at_raise_site(submission: Submission) -> tuple[Finding, ...]:
     """Report each raise of one of the submission's own exceptions with ready-made text.
 
-    Ready-made text is a message built where the error is raised: an f-string, a
-    concatenation, ``%`` or ``.format``, a literal sentence of several words, or a name
-    bound to one of those in the same function (``msg = f"..."; raise ConfigError(msg)``).
-    Facts passed to the class (``MissingKeyError("server", "host")``) are what it should
-    get, short literal strings included.
+    Ready-made text is a whole message built where the error is raised, as the call's one
+    argument or its ``message=``: an f-string, a concatenation, ``%`` or ``.format``, a
+    literal sentence of several words, or a name bound to one of those in the same
+    function (``msg = f"..."; raise ConfigError(msg)``). Facts passed to the class
+    (``MissingKeyError("server", "host")``, a location and a value) are what it should
+    get.
 
     Args:
         submission: The learner's code.
@@ -108,8 +109,24 @@ def messages_at_raise_site(submission: Submission) -> tuple[Finding, ...]:
         if isinstance(node, ast.Raise)
         and isinstance(node.exc, ast.Call)
         and (name := _called(node.exc)) in own
-        and any(_is_message(argument, texts) for argument in _arguments(node.exc))
+        and _gets_a_message(node.exc, texts)
     )
+
+
+def _gets_a_message(call: ast.Call, text_names: frozenset[str]) -> bool:
+    """Whether the call's one argument, or its ``message=``, is a ready-made message.
+
+    Several arguments are facts for the class to phrase, even when one of them is text
+    (a location such as ``f"line {n}"``, the expected form of a value).
+    """
+    keywords = [k.value for k in call.keywords if k.arg in _MESSAGE_KEYWORDS]
+    if any(_is_message(value, text_names) for value in keywords):
+        return True
+    arguments = _arguments(call)
+    return len(arguments) == 1 and _is_message(arguments[0], text_names)
+
+
+_MESSAGE_KEYWORDS = frozenset({"message", "msg"})
 
 
 def _scopes_with_text_names(tree: ast.Module) -> list[tuple[ast.AST, frozenset[str]]]:
