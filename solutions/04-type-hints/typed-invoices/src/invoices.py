@@ -3,7 +3,8 @@
 Orders arrive as JSON-shaped dicts (see ``RawOrder`` and ``RawLine``). They are parsed
 once, at the edge, into frozen domain values (``Invoice``, ``InvoiceLine``, ``Coupon``);
 everything after parsing works on those typed values, never on loose dict keys. Money
-is ``Decimal`` throughout and rounded to the cent, half up.
+is ``Decimal`` throughout and rounded to the cent, half up; invoices print it through
+``float``, as they always have.
 """
 
 import logging
@@ -34,6 +35,7 @@ CENT: Final = Decimal("0.01")
 ZERO: Final = Decimal("0.00")
 WIDTH: Final = 60
 LABEL_WIDTH: Final = 48
+AMOUNT_WIDTH: Final = 12
 DESCRIPTION_CHARS: Final = 23
 MAX_DISCOUNT_PERCENT: Final = 100
 HEADER: Final = f"{'SKU':<11}{'Description':<24}{'Qty':>5}{'Price':>10}{'Amount':>10}\n"
@@ -106,9 +108,9 @@ class Coupon:
 
     def discount_on(self, subtotal: Decimal) -> Decimal:
         """Return the discount this coupon grants on a subtotal (never more than it)."""
-        if self.kind == "percent":
-            return _to_cents(subtotal * self.value / 100)
-        return min(self.value, subtotal)
+        if self.kind == "flat":
+            return min(self.value, subtotal)
+        return _to_cents(subtotal * self.value / 100)
 
 
 COUPONS: Final[Mapping[str, Coupon]] = MappingProxyType(
@@ -118,6 +120,18 @@ COUPONS: Final[Mapping[str, Coupon]] = MappingProxyType(
         "FLAT5": Coupon("FLAT5", "flat", Decimal("5.00")),
     },
 )
+
+
+def _line_amount(unit_price: Decimal, quantity: int, discount_percent: int) -> Decimal:
+    """Return a line's amount: ``quantity * unit_price`` less its discount, to the cent.
+
+    A line without a discount is not touched by the discount arithmetic at all, so a
+    price of ``-0`` keeps its sign (``Decimal("-0.00")``), as it always did.
+    """
+    gross = unit_price * quantity
+    if discount_percent:
+        gross -= gross * Decimal(discount_percent) / 100
+    return _to_cents(gross)
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,19 +144,15 @@ class InvoiceLine:
         quantity: How many (at least one).
         unit_price: The price of one unit (not negative).
         discount_percent: The line discount, 0 to 100.
+        total: The line amount after its discount, rounded to the cent.
     """
 
     sku: str
     description: str
     quantity: int
     unit_price: Decimal
-    discount_percent: int = 0
-
-    @property
-    def total(self) -> Decimal:
-        """The line amount after its discount, rounded to the cent."""
-        gross = self.unit_price * self.quantity
-        return _to_cents(gross - gross * self.discount_percent / 100)
+    discount_percent: int
+    total: Decimal
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,11 +216,17 @@ class InvoiceTotals:
 
 
 def _parse_line(raw: RawLine) -> InvoiceLine:
-    """Validate a raw line item.
+    """Validate a raw line item and compute its amount.
+
+    The amount is computed here, while the line is parsed, so that an order fails on the
+    first faulty line in order, whether the fault is a value or an amount too large to
+    compute.
 
     Raises:
         KeyError: If a required key is missing.
         ValueError: If the quantity, the price or the discount is out of range.
+        decimal.InvalidOperation: If the price is not a number, or the amount does not
+            fit the decimal context's precision.
     """
     sku, description, quantity = raw["sku"], raw["description"], raw["qty"]
     if quantity <= 0:
@@ -224,7 +240,8 @@ def _parse_line(raw: RawLine) -> InvoiceLine:
     if not 0 <= discount <= MAX_DISCOUNT_PERCENT:
         msg = f"line {sku}: discount must be 0 to 100 (percent), got {discount}"
         raise ValueError(msg)
-    return InvoiceLine(sku, description, quantity, unit_price, discount)
+    total = _line_amount(unit_price, quantity, discount)
+    return InvoiceLine(sku, description, quantity, unit_price, discount, total)
 
 
 def _lookup[V](table: Mapping[str, V], code: str, what: str) -> V:
@@ -241,11 +258,13 @@ def _lookup[V](table: Mapping[str, V], code: str, what: str) -> V:
 
 
 def _parse_order(raw: RawOrder) -> Invoice:
-    """Validate a raw order.
+    """Validate a raw order, and each of its lines in turn.
 
     Raises:
         KeyError: If a required key is missing, or a country or coupon code is unknown.
         ValueError: If the order has no lines or a line is out of range.
+        decimal.InvalidOperation: If a price is not a number, or an amount does not fit
+            the decimal context's precision.
     """
     number, customer, country = raw["number"], raw["customer"], raw["country"]
     tax_rate = _lookup(TAX_RATES, country, "country")
@@ -284,6 +303,8 @@ def line_total(line: RawLine) -> Decimal:
     Raises:
         KeyError: If a required key is missing.
         ValueError: If the quantity, the price or the discount is out of range.
+        decimal.InvalidOperation: If the price is not a number, or the amount does not
+            fit the decimal context's precision.
     """
     return _parse_line(line).total
 
@@ -300,21 +321,38 @@ def invoice_summary(order: RawOrder) -> InvoiceSummary:
     Raises:
         KeyError: If a required key is missing, or a country or coupon code is unknown.
         ValueError: If the order has no lines or a line is out of range.
+        decimal.InvalidOperation: If a price is not a number, or an amount does not fit
+            the decimal context's precision.
     """
     return _totals(_parse_order(order)).as_dict()
 
 
+def _money(amount: Decimal) -> str:
+    """Print an amount with two decimals, exactly as the invoices always showed it.
+
+    The invoices have always been printed through ``float`` (``"%.2f" % amount``), so a
+    price of ``1.015`` shows as ``1.01`` and amounts beyond about 90 trillion lose their
+    cents. A refactoring keeps that; correcting it is a change for the accountants to
+    decide, not a side effect of adding types.
+    """
+    return f"{float(amount):.2f}"
+
+
 def _row(label: str, amount: Decimal, sign: str = "") -> str:
     """Format one totals row: a label on the left, an amount on the right."""
-    return f"{label:<{LABEL_WIDTH}}{f'{sign}{amount:.2f}':>{WIDTH - LABEL_WIDTH}}\n"
+    return f"{label:<{LABEL_WIDTH}}{sign + _money(amount):>{AMOUNT_WIDTH}}\n"
 
 
 def _line_rows(line: InvoiceLine) -> str:
-    """Format a line item, and its discount note if it has one."""
+    """Format a line item, and its discount note if it has one.
+
+    The quantity is printed with ``str()`` (``!s``), as before: a quantity given as
+    ``True`` still shows as ``True``, where a format spec alone would print ``1``.
+    """
     description = line.description[:DESCRIPTION_CHARS]
     text = (
-        f"{line.sku:<10} {description:<24}{line.quantity:>5}"
-        f"{line.unit_price:>10.2f}{line.total:>10.2f}\n"
+        f"{line.sku:<10} {description:<24}{line.quantity!s:>5}"
+        f"{_money(line.unit_price):>10}{_money(line.total):>10}\n"
     )
     if line.discount_percent:
         text += f"{'':11}less {line.discount_percent}% discount\n"
@@ -340,6 +378,8 @@ def render_invoice(order: RawOrder) -> str:
     Raises:
         KeyError: If a required key is missing, or a country or coupon code is unknown.
         ValueError: If the order has no lines or a line is out of range.
+        decimal.InvalidOperation: If a price is not a number, or an amount does not fit
+            the decimal context's precision.
     """
     invoice = _parse_order(order)
     totals = _totals(invoice)
