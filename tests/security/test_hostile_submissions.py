@@ -84,7 +84,11 @@ FIXTURE_CASES = [
 def test_hostile_behaviour_fails(grade: Grade, case: str) -> None:
     graded = grade(SUBMISSIONS / case)
     _assert_contained(graded)
-    assert any(check["status"] != "passed" for check in graded.behaviour())
+    if graded.report["status"] == "error":  # it ended the process at import: said once
+        assert "could not be imported" in graded.report["message"]
+        assert graded.behaviour() == []
+    else:
+        assert any(check["status"] != "passed" for check in graded.behaviour())
 
 
 @pytest.mark.slow
@@ -201,6 +205,9 @@ def test_no_network_connection_gets_out(grade: Grade, mechanism: Mechanism, tmp_
 def test_reference_solutions_are_out_of_reach(grade: Grade, mechanism: Mechanism) -> None:
     graded = grade(SUBMISSIONS / "search_solutions.py")
     _assert_contained(graded)
+    if graded.report["status"] == "error":  # its search overran the import deadline
+        assert "could not be imported" in graded.report["message"]
+        return
     if all(check["status"] == "passed" for check in graded.behaviour()):
         _fallback_cannot(mechanism, "hide the reference solutions on the same disk")
     assert any(check["status"] != "passed" for check in graded.behaviour())
