@@ -17,7 +17,7 @@ from ruff import find_ruff_bin
 
 from autograder.report.model import Finding, Severity
 from autograder.sandbox.trusted import run_trusted
-from autograder.standards.config import ToolSettings
+from autograder.standards.config import NEVER_GRADED, ToolSettings
 
 __all__ = ["ToolFailure", "run_format_check", "run_mypy", "run_ruff"]
 
@@ -65,6 +65,8 @@ def run_ruff(root: Path, files: list[str], settings: ToolSettings) -> list[Findi
         "--no-cache",
         "--output-format=json",
         *settings.ruff_arguments(),
+        # ruff lets a --config select win over a --config ignore; the flag is honoured
+        f"--ignore={','.join(NEVER_GRADED)}",
         "--",
         *files,
     ]
