@@ -108,9 +108,11 @@ class Coupon:
 
     def discount_on(self, subtotal: Decimal) -> Decimal:
         """Return the discount this coupon grants on a subtotal (never more than it)."""
-        if self.kind == "flat":
-            return min(self.value, subtotal)
-        return _to_cents(subtotal * self.value / 100)
+        match self.kind:
+            case "percent":
+                return _to_cents(subtotal * self.value / 100)
+            case "flat":
+                return min(self.value, subtotal)
 
 
 COUPONS: Final[Mapping[str, Coupon]] = MappingProxyType(
