@@ -1,5 +1,7 @@
-"""Every section of the syllabus is taught on a page of the book, and every lesson the
-grader links to exists."""
+"""The book covers the syllabus, and every lesson the grader links to exists.
+
+Every section of the syllabus is taught on a page of the book.
+"""
 
 from __future__ import annotations
 
